@@ -1,0 +1,41 @@
+/** `resource:action` permissions; handlers declare the one they need with @RequirePermission. */
+export const PERMISSIONS = [
+  'mcps:read',
+  'mcps:write',
+  'mcps:delete',
+  'knowledge:read',
+  'knowledge:write',
+  'knowledge:delete',
+  'analysis:run',
+  'tasks:read',
+  'github:connect',
+  'github:sync',
+  'deployments:read',
+  'deployments:write',
+  'deployments:delete',
+  'users:admin',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['admin', 'developer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+const READ: Permission[] = ['mcps:read', 'knowledge:read', 'tasks:read', 'deployments:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS),
+  developer: new Set<Permission>([
+    ...READ,
+    'mcps:write',
+    'mcps:delete',
+    'knowledge:write',
+    'knowledge:delete',
+    'analysis:run',
+    'github:connect',
+    'github:sync',
+    'deployments:write',
+    'deployments:delete',
+  ]),
+  viewer: new Set(READ),
+};

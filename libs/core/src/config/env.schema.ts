@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a ${protocols.join(' or ')} URL`);
+
+/** Every environment variable the platform reads; `.env.example` documents each one. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(8000),
+  WORKER_PORT: port.default(8001),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/mcp_platform'),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('mcp'),
+  JWT_SECRET: z.string().min(32).optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+  GITHUB_API_URL: url(['http:', 'https:']).default('https://api.github.com'),
+  GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
+  LLM_PROVIDER: z.enum(['rules', 'openai', 'ollama', 'anthropic']).default('rules'),
+  LLM_MODEL: z.string().min(1).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: url(['http:', 'https:']).optional(),
+  OLLAMA_BASE_URL: url(['http:', 'https:']).default('http://127.0.0.1:11434'),
+  EMBEDDINGS_PROVIDER: z.enum(['local', 'openai', 'ollama']).default('local'),
+  UPSTREAM_ALLOW_PRIVATE: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i).default('1mb'),
+  SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
+  RATE_LIMIT_AUTH_PER_MINUTE: positiveInt.default(10),
+  RATE_LIMIT_DEFAULT_PER_MINUTE: positiveInt.default(1000),
+});
+
+export type Env = z.infer<typeof envSchema>;

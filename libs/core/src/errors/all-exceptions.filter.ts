@@ -1,0 +1,28 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { renderError } from './render-error';
+
+/** The single place where errors become HTTP responses (STYLE.md rule 6). */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    sendError(exception, http.getRequest<Request>(), http.getResponse<Response>(), this.logger);
+  }
+}
+
+export function sendError(exception: unknown, req: Request, res: Response, logger: Logger): void {
+  const requestId = String(req.id ?? '');
+  const rendered = renderError(exception, requestId);
+  if (rendered.status >= 500) {
+    logger.error({ err: exception, request_id: requestId }, 'Unhandled error');
+  }
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.status(rendered.status).set(rendered.headers).json(rendered.body);
+}

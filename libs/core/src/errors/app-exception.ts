@@ -1,0 +1,32 @@
+import { ValidationIssue } from './validation-issue';
+
+export type ErrorCode =
+  | 'INVALID_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'VALIDATION_ERROR'
+  | 'RATE_LIMIT_EXCEEDED'
+  | 'INTERNAL_ERROR'
+  | 'SERVICE_UNAVAILABLE'
+  | 'BAD_GATEWAY';
+
+/**
+ * A domain error that the global filter renders as `{detail, error_code, ...extra}`.
+ * Services throw these; nothing builds an error response by hand.
+ */
+export class AppException extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: ErrorCode,
+    readonly detail: string | ValidationIssue[],
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof detail === 'string' ? detail : errorCode);
+  }
+}

@@ -1,0 +1,47 @@
+import { AppException } from './app-exception';
+import { ValidationIssue } from './validation-issue';
+
+const RESOURCE_LABELS: Record<string, string> = {
+  mcp_tool: 'MCP tool',
+  task: 'Task',
+  document: 'Document',
+  user: 'User',
+  api_key: 'API key',
+  connection: 'Connection',
+  deployment: 'Deployment',
+};
+
+export const NotFound = (resourceType: string, resourceId: string) =>
+  new AppException(404, 'NOT_FOUND', `${RESOURCE_LABELS[resourceType] ?? resourceType} not found`, {
+    resource_type: resourceType,
+    resource_id: resourceId,
+  });
+
+export const Conflict = (detail: string, extra: Record<string, unknown> = {}) =>
+  new AppException(409, 'CONFLICT', detail, extra);
+
+export const Forbidden = (requiredPermission: string, detail = 'Insufficient permissions to perform this action') =>
+  new AppException(403, 'FORBIDDEN', detail, { required_permission: requiredPermission });
+
+export const Unauthorized = (detail = 'Invalid or expired token') => new AppException(401, 'UNAUTHORIZED', detail);
+
+export const InvalidRequest = (detail = 'Invalid request format') => new AppException(400, 'INVALID_REQUEST', detail);
+
+export const ValidationFailed = (issues: ValidationIssue[]) => new AppException(422, 'VALIDATION_ERROR', issues);
+
+export const PayloadTooLarge = (limitBytes: number) =>
+  new AppException(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds the limit of ${limitBytes} bytes`, {
+    limit_bytes: limitBytes,
+  });
+
+export const PreconditionFailed = (detail = 'The resource has changed since it was read (If-Match mismatch)') =>
+  new AppException(412, 'PRECONDITION_FAILED', detail);
+
+export const RateLimited = (retryAfterSeconds: number) =>
+  new AppException(
+    429,
+    'RATE_LIMIT_EXCEEDED',
+    'Rate limit exceeded. Please try again later.',
+    { retry_after: retryAfterSeconds },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { Platform } from './support/platform';
+import { ENTRYPOINTS } from './support/service-process';
+import { http } from './support/http';
+
+describe('foundation: error model, request ids, docs, metrics, health', () => {
+  const platform = new Platform();
+  let url: string;
+
+  beforeAll(async () => {
+    await platform.start();
+    url = platform.api.url;
+  }, 60_000);
+  afterAll(() => platform.stop());
+
+  it('applies migrations to a database it had to create', async () => {
+    const rows = await platform.sql<{ name: string }>('SELECT name FROM migrations ORDER BY id');
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('answers malformed JSON with 400 INVALID_REQUEST', async () => {
+    const res = await http(url, 'POST', '/api/v1/auth/login', { body: '{"username": "x",' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ detail: expect.any(String), error_code: 'INVALID_REQUEST' });
+  });
+
+  it('answers a body over the 1 MiB limit with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await http(url, 'POST', '/api/v1/auth/login', { json: { username: 'x', password: 'y'.repeat(1024 * 1024 + 10) } });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error_code: 'PAYLOAD_TOO_LARGE', limit_bytes: 1024 * 1024 });
+  });
+
+  it('answers an unknown route with 404 NOT_FOUND', async () => {
+    const res = await http(url, 'GET', '/api/v1/does-not-exist');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ error_code: 'NOT_FOUND', resource_type: 'route' });
+  });
+
+  it('echoes X-Request-Id and generates one when absent', async () => {
+    const echoed = await http(url, 'GET', '/health', { headers: { 'X-Request-Id': 'abc123-def456-ghi789' } });
+    expect(echoed.headers.get('x-request-id')).toBe('abc123-def456-ghi789');
+    const generated = await http(url, 'GET', '/health');
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const hostile = await http(url, 'GET', '/health', { headers: { 'X-Request-Id': 'a b\u0001<script>' } });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves Swagger UI, the OpenAPI JSON with both security schemes, and ReDoc offline', async () => {
+    const ui = await http(url, 'GET', '/api/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger-ui');
+    const doc = await http(url, 'GET', '/api/docs-json');
+    expect(doc.body.components.securitySchemes).toMatchObject({
+      bearer: { type: 'http', scheme: 'bearer' },
+      'api-key': { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+    });
+    const redoc = await http(url, 'GET', '/api/redoc');
+    expect(redoc.text).toContain('/api/redoc/redoc.standalone.js');
+    expect(redoc.text).not.toMatch(/https?:\/\/cdn/);
+    const bundle = await http(url, 'GET', '/api/redoc/redoc.standalone.js');
+    expect(bundle.status).toBe(200);
+    expect(bundle.text.length).toBeGreaterThan(100_000);
+  });
+
+  it('counts requests in /metrics under the route template, never the raw id', async () => {
+    const id = '770e8400-e29b-41d4-a716-446655440002';
+    await http(url, 'GET', `/api/v1/mcps/${id}`);
+    const metrics = (await http(url, 'GET', '/metrics')).text;
+    expect(metrics).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/mcps\/:id",status="401"\} \d+/);
+    expect(metrics).not.toContain(id);
+    expect(metrics).toContain('http_request_duration_seconds_bucket');
+    expect(metrics).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('reports ready when PostgreSQL and Redis answer', async () => {
+    const res = await http(url, 'GET', '/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+  });
+
+  it('reports 503 naming Redis when Redis is unreachable, and keeps serving', async () => {
+    const api = await platform.spawn('api', { REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      await api.waitReady();
+      const res = await http(api.url, 'GET', '/health');
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ status: 'error', error_code: 'SERVICE_UNAVAILABLE', checks: { database: 'up', redis: 'down' } });
+      expect(res.body.detail).toContain('redis');
+      expect((await http(api.url, 'GET', '/health/live')).status).toBe(200);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('refuses to start on invalid configuration, naming the variable in one line', () => {
+    const run = spawnSync(process.execPath, [ENTRYPOINTS.api], {
+      env: { PATH: process.env.PATH, REDIS_URL: 'not-a-url' },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('REDIS_URL');
+  });
+
+  it('stops with exit code 0 on SIGTERM', async () => {
+    const api = await (await platform.spawn('api')).waitReady();
+    api.signal('SIGTERM');
+    expect(await api.waitExit()).toBe(0);
+  });
+});
+
+describe('foundation: start-up against a new database', () => {
+  it('two api processes starting at once migrate it once, without error', async () => {
+    const platform = new Platform();
+    try {
+      const [a, b] = await Promise.all([platform.spawn('api'), platform.spawn('api')]);
+      platform.apis.push(a, b);
+      await Promise.all([a.waitReady(), b.waitReady()]);
+      const rows = await platform.sql<{ name: string }>('SELECT name FROM migrations');
+      expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+      expect((await http(a.url, 'GET', '/health')).status).toBe(200);
+      expect((await http(b.url, 'GET', '/health')).status).toBe(200);
+    } finally {
+      await platform.stop();
+    }
+  }, 60_000);
+});

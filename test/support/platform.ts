@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { freePort } from './free-port';
+import { ENTRYPOINTS, ServiceProcess } from './service-process';
+
+const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface PlatformOptions {
+  apis?: number;
+  workers?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * One isolated platform per test file: its own database (created and migrated by the api on start)
+ * and its own Redis key prefix, with api and worker running as real processes.
+ */
+export class Platform {
+  readonly apis: ServiceProcess[] = [];
+  readonly workers: ServiceProcess[] = [];
+  readonly id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  readonly databaseName = `mcp_test_${this.id}`;
+  readonly databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${this.databaseName}`);
+  readonly queuePrefix = `mcp-test-${this.id}`;
+
+  constructor(private readonly options: PlatformOptions = {}) {}
+
+  env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: this.databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: this.queuePrefix,
+      JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      LOG_LEVEL: 'info',
+      SHUTDOWN_GRACE_MS: '10000',
+      ...this.options.env,
+      ...extra,
+    };
+  }
+
+  get api(): ServiceProcess {
+    return this.apis[0];
+  }
+
+  async start(): Promise<this> {
+    // The first api creates and migrates the database; the rest start after it, like a rollout.
+    for (let i = 0; i < (this.options.apis ?? 1); i++) {
+      this.apis.push(await (await this.spawn('api')).waitReady());
+    }
+    const workers = await Promise.all(Array.from({ length: this.options.workers ?? 0 }, () => this.spawn('worker')));
+    this.workers.push(...(await Promise.all(workers.map((w) => w.waitReady()))));
+    return this;
+  }
+
+  async spawn(kind: keyof typeof ENTRYPOINTS, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+    const port = await freePort();
+    const portVar = kind === 'api' ? 'PORT' : 'WORKER_PORT';
+    return new ServiceProcess(kind, port, this.env({ [portVar]: String(port), ...extraEnv })).start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.apis, ...this.workers].map((p) => p.stop()));
+    await dropDatabase(this.databaseName);
+    await deleteKeys(`${this.queuePrefix}*`);
+  }
+
+  /** A pg client on this run's database, for asserting what was (not) stored. */
+  async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const client = new Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function deleteKeys(pattern: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
