@@ -16,3 +16,8 @@ export * from './redis/create-redis';
 export * from './redis/redis.module';
 export * from './validation/uuid-param.pipe';
 export * from './bootstrap/graceful-shutdown';
+export * from './events/event-bus';
+export * from './events/event-map';
+export * from './queue/queue-options';
+export * from './queue/job-producer';
+export * from './validation/is-uuid';

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { JobProducer } from './job-producer';
 import { QueueName } from './queue-names';
 
 const queues = Object.values(QueueName).map((name) =>
@@ -11,7 +12,8 @@ const queues = Object.values(QueueName).map((name) =>
     useFactory: (config: AppConfig) => {
       const tuning = config.queues[name];
       return {
-        settings: { lockDuration: tuning.lockDurationMs },
+        // Stalled jobs (a worker died holding them) are looked for as often as a lock can expire.
+        settings: { lockDuration: tuning.lockDurationMs, stalledInterval: tuning.lockDurationMs },
         defaultJobOptions: {
           attempts: tuning.attempts,
           backoff: { type: 'exponential', delay: tuning.backoffMs },
@@ -33,6 +35,7 @@ const queues = Object.values(QueueName).map((name) =>
     }),
     ...queues,
   ],
-  exports: [BullModule],
+  providers: [JobProducer],
+  exports: [BullModule, JobProducer],
 })
 export class QueueModule {}

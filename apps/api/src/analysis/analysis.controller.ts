@@ -1,0 +1,45 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
+import {
+  AnalysisSubmissions,
+  FeasibilityRequestDto,
+  GenerateConfigRequestDto,
+  ImprovementsRequestDto,
+  TaskAcceptedDto,
+} from '@app/analysis';
+
+@ApiTags('analysis')
+@ApiBearerAuth('bearer')
+@ApiSecurity('api-key')
+@Controller('api/v1/analyze')
+export class AnalysisController {
+  constructor(private readonly submissions: AnalysisSubmissions) {}
+
+  @Post('feasibility')
+  @HttpCode(202)
+  @RequirePermission('analysis:run')
+  @ApiOperation({ summary: 'Queue a feasibility analysis of a proposed tool' })
+  @ApiAcceptedResponse({ type: TaskAcceptedDto })
+  feasibility(@CurrentUser() user: AuthUser, @Body() body: FeasibilityRequestDto) {
+    return this.submissions.feasibility(user, body.config);
+  }
+
+  @Post('improvements')
+  @HttpCode(202)
+  @RequirePermission('analysis:run')
+  @ApiOperation({ summary: 'Queue improvement suggestions for a registered tool (404 if unknown)' })
+  @ApiAcceptedResponse({ type: TaskAcceptedDto })
+  improvements(@CurrentUser() user: AuthUser, @Body() body: ImprovementsRequestDto) {
+    return this.submissions.improvements(user, body.tool_id);
+  }
+
+  @Post('generate-config')
+  @HttpCode(202)
+  @RequirePermission('analysis:run')
+  @ApiOperation({ summary: 'Queue generation of a tool configuration from requirements' })
+  @ApiAcceptedResponse({ type: TaskAcceptedDto })
+  generateConfig(@CurrentUser() user: AuthUser, @Body() body: GenerateConfigRequestDto) {
+    return this.submissions.generateConfig(user, body.requirements);
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { McpModule } from '@app/mcp';
+import { McpsController } from './mcps.controller';
+
+@Module({ imports: [McpModule], controllers: [McpsController] })
+export class McpsApiModule {}

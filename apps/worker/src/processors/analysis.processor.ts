@@ -1,0 +1,37 @@
+import { Process, Processor } from '@nestjs/bull';
+import { Inject } from '@nestjs/common';
+import type { Job } from 'bull';
+import { appConfig, JobName, JobOf, QueueName } from '@app/core';
+import { ANALYZER, type Analyzer, type AnalysisContext } from '@app/analysis';
+import { TaskRunner } from '@app/tasks';
+import { ToolSnapshots } from '@app/mcp';
+import { assertHandlersCover, dispatch, type Handlers } from './job-dispatch';
+
+type AnalysisJob = Extract<JobName, `analysis.${string}`>;
+
+@Processor(QueueName.Analysis)
+export class AnalysisProcessor {
+  private readonly handlers: Handlers<AnalysisJob> = {
+    'analysis.feasibility': (job, ctx) => this.analyzer.feasibility({ config: job.data.config }, ctx),
+    'analysis.improvements': async (job, ctx) =>
+      this.analyzer.improvements({ tool: await this.tools.snapshot(job.data.tool_id) }, ctx),
+    'analysis.generate-config': (job, ctx) => this.analyzer.generateConfig({ requirements: job.data.requirements }, ctx),
+  };
+
+  constructor(
+    private readonly runner: TaskRunner,
+    @Inject(ANALYZER) private readonly analyzer: Analyzer,
+    private readonly tools: ToolSnapshots,
+  ) {
+    assertHandlersCover(QueueName.Analysis, this.handlers);
+  }
+
+  /** One handler for the whole queue, so the queue's concurrency is exactly the configured value. */
+  @Process({ name: '*', concurrency: appConfig().queues[QueueName.Analysis].concurrency })
+  handle(job: Job): Promise<void> {
+    return this.runner.run(job, (report) => {
+      const ctx: AnalysisContext = { reportProgress: report };
+      return dispatch(this.handlers, job as JobOf<AnalysisJob>, ctx);
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8000,
+      workerPort: 8001,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/mcp_platform',
+      redisUrl: 'redis://127.0.0.1:6379',
+      queuePrefix: 'mcp',
+      publicBaseUrl: 'http://localhost:8000',
+      llm: { provider: 'rules' },
+      embeddingsProvider: 'local',
+      upstreamAllowPrivate: true,
+    });
+    expect(config.encryptionKey).toHaveLength(32);
+  });
+
+  it('names the bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/ENCRYPTION_KEY/);
+    expect(() => loadConfig({ QUEUE_ANALYSIS_ATTEMPTS: '0' })).toThrow(/QUEUE_ANALYSIS_ATTEMPTS/);
+  });
+
+  it('requires real secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      PUBLIC_BASE_URL: 'https://mcp.example.com/',
+    });
+    expect(config.publicBaseUrl).toBe('https://mcp.example.com');
+    expect(config.upstreamAllowPrivate).toBe(false);
+  });
+
+  it('overrides queue tuning per queue from the environment', () => {
+    const config = loadConfig({ QUEUE_ANALYSIS_CONCURRENCY: '8', QUEUE_KNOWLEDGE_LOCK_MS: '5000' });
+    expect(config.queues.analysis.concurrency).toBe(8);
+    expect(config.queues.knowledge.lockDurationMs).toBe(5000);
+    expect(config.queues.analysis.attempts).toBe(3);
+  });
+});

@@ -1,0 +1,34 @@
+/** Task states; `completed`, `failed` and `cancelled` are final. */
+export type TaskStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface TaskUpdateEvent {
+  type: 'task_update';
+  task_id: string;
+  status: TaskStatus;
+  progress: number;
+  message: string | null;
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+
+export interface DeploymentStatusEvent {
+  type: 'deployment_status';
+  deployment_id: string;
+  status: string;
+  health_status?: string;
+}
+
+/** One map from event name to payload, shared by the publisher and every transport (STYLE.md rule 8). */
+export interface PlatformEvents {
+  task_update: TaskUpdateEvent;
+  deployment_status: DeploymentStatusEvent;
+}
+
+export type PlatformEventName = keyof PlatformEvents;
+
+/** What travels on the bus: the event plus who may see it (admins see everything). */
+export interface BusMessage<N extends PlatformEventName = PlatformEventName> {
+  id: string;
+  owner_id: string;
+  event: PlatformEvents[N];
+}

@@ -1,0 +1,35 @@
+import type { McpToolEntity } from './entities/mcp-tool.entity';
+import type { McpToolVersionEntity } from './entities/mcp-tool-version.entity';
+
+export function toToolSummary(tool: McpToolEntity) {
+  return {
+    id: tool.id,
+    name: tool.name,
+    slug: tool.slug,
+    description: tool.description,
+    version: tool.version,
+    author_id: tool.authorId,
+    status: tool.status,
+    created_at: tool.createdAt,
+    updated_at: tool.updatedAt,
+  };
+}
+
+export function toToolDetail(tool: McpToolEntity) {
+  const { created_at, updated_at, ...rest } = toToolSummary(tool);
+  return { ...rest, config: tool.config, created_at, updated_at };
+}
+
+export function toVersionView(row: McpToolVersionEntity) {
+  return {
+    version: row.version,
+    changed_at: row.changedAt,
+    changed_by: row.changedBy,
+    change_type: row.changeType,
+    config: row.config,
+  };
+}
+
+export function etagOf(tool: McpToolEntity): string {
+  return `"${tool.id}.${tool.revision}"`;
+}

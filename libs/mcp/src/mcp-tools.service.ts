@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Conflict, NotFound, Page, pageOffset, PreconditionFailed, toPage } from '@app/core';
+import { assertCanModify, type AuthUser } from '@app/auth';
+import { CreateMcpToolDto } from './dto/create-mcp-tool.dto';
+import { ListMcpToolsQueryDto } from './dto/list-mcp-tools-query.dto';
+import { UpdateMcpToolDto } from './dto/update-mcp-tool.dto';
+import { McpToolEntity } from './entities/mcp-tool.entity';
+import { ChangeType, McpToolVersionEntity } from './entities/mcp-tool-version.entity';
+import { assertValidConfig } from './tool-config.guard';
+import { etagOf } from './mcp-tool.view';
+import { assertVersionChange } from './version-change.guard';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class McpToolsService {
+  constructor(
+    @InjectRepository(McpToolEntity) private readonly tools: Repository<McpToolEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateMcpToolDto): Promise<McpToolEntity> {
+    assertValidConfig(dto.config);
+    return this.dataSource.transaction(async (manager) => {
+      const tool = manager.create(McpToolEntity, { ...dto, description: dto.description ?? null, status: 'draft', authorId: user.id });
+      const saved = await manager.save(tool).catch((err: { code?: string }) => {
+        if (err.code === UNIQUE_VIOLATION) throw Conflict(`A tool with slug "${dto.slug}" already exists`, { field: 'slug' });
+        throw err;
+      });
+      await this.recordVersion(manager, saved, 'create', user.id);
+      return saved;
+    });
+  }
+
+  async get(id: string): Promise<McpToolEntity> {
+    const tool = await this.tools.findOneBy({ id });
+    if (!tool) throw NotFound('mcp_tool', id);
+    return tool;
+  }
+
+  async list(query: ListMcpToolsQueryDto): Promise<Page<McpToolEntity>> {
+    const qb = this.tools.createQueryBuilder('t');
+    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    if (query.author_id) qb.andWhere('t.author_id = :author', { author: query.author_id });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(t.name ILIKE :pattern OR t.description ILIKE :pattern)', { pattern });
+    }
+    const descending = query.sort.startsWith('-');
+    const column = query.sort.replace('-', '') === 'name' ? 't.name' : 't.updated_at';
+    qb.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('t.id', descending ? 'DESC' : 'ASC');
+    const [items, total] = await qb.skip(pageOffset(query)).take(query.page_size).getManyAndCount();
+    return toPage(items, total, query);
+  }
+
+  /**
+   * Row-locks the tool for the whole change, so concurrent updates serialise: each sees the
+   * previous one's version and writes exactly one history row.
+   */
+  async update(user: AuthUser, id: string, dto: UpdateMcpToolDto, ifMatch?: string): Promise<McpToolEntity> {
+    if (dto.config !== undefined) assertValidConfig(dto.config);
+    return this.dataSource.transaction(async (manager) => {
+      const tool = await this.lockTool(manager, id);
+      assertCanModify(user, tool.authorId, 'mcps:write');
+      if (ifMatch && ifMatch !== '*' && !ifMatch.split(',').map((t) => t.trim()).includes(etagOf(tool))) {
+        throw PreconditionFailed();
+      }
+      const configChanged = dto.config !== undefined && JSON.stringify(dto.config) !== JSON.stringify(tool.config);
+      assertVersionChange(tool.version, dto.version ?? tool.version, configChanged);
+      Object.assign(tool, dto, { revision: tool.revision + 1 });
+      const saved = await manager.save(tool);
+      await this.recordVersion(manager, saved, 'update', user.id);
+      return saved;
+    });
+  }
+
+  async remove(user: AuthUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const tool = await this.lockTool(manager, id);
+      assertCanModify(user, tool.authorId, 'mcps:delete');
+      await manager.delete(McpToolEntity, { id });
+    });
+  }
+
+  async lockTool(manager: EntityManager, id: string): Promise<McpToolEntity> {
+    const tool = await manager.findOne(McpToolEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!tool) throw NotFound('mcp_tool', id);
+    return tool;
+  }
+
+  async recordVersion(manager: EntityManager, tool: McpToolEntity, changeType: ChangeType, userId: string): Promise<void> {
+    const row = manager.create(McpToolVersionEntity, {
+      toolId: tool.id,
+      version: tool.version,
+      changeType,
+      config: tool.config,
+      changedBy: userId,
+    });
+    await manager.save(row);
+  }
+}

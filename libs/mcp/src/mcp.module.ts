@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { McpToolEntity } from './entities/mcp-tool.entity';
+import { McpToolVersionEntity } from './entities/mcp-tool-version.entity';
+import { McpHistoryService } from './mcp-history.service';
+import { McpToolsService } from './mcp-tools.service';
+import { ToolSnapshots } from './tool-snapshots.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([McpToolEntity, McpToolVersionEntity])],
+  providers: [McpToolsService, McpHistoryService, ToolSnapshots],
+  exports: [McpToolsService, McpHistoryService, ToolSnapshots],
+})
+export class McpModule {}

@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@app/core/pagination/pagination';
+import type { TaskStatus } from '@app/core/events/event-map';
+
+export const TASK_STATUSES: TaskStatus[] = ['pending', 'running', 'completed', 'failed', 'cancelled'];
+
+export class ListTasksQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ example: 'analysis.feasibility' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  type?: string;
+}

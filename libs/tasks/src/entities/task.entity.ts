@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { TaskStatus } from '@app/core/events/event-map';
+
+@Entity('tasks')
+@Index('idx_tasks_owner_created', ['ownerId', 'createdAt'])
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  type: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: TaskStatus;
+
+  @Column({ type: 'smallint', default: 0 })
+  progress: number;
+
+  @Column({ type: 'text', nullable: true })
+  message: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  error: { code: string; message: string } | null;
+
+  @Column({ type: 'uuid' })
+  ownerId: string;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'smallint', default: 0 })
+  attempts: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+}

@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bull';
+import { AppException, type JobEnvelope } from '@app/core';
+import { TaskNotRunnable, TaskProgress } from './task-progress.service';
+
+/**
+ * An error that retrying cannot fix: the task fails at once. Domain 4xx errors (a tool deleted
+ * since the request, say) count as permanent too.
+ */
+export class PermanentTaskError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ReportProgress = (progress: number, message: string) => Promise<void>;
+
+/**
+ * Runs one attempt of a task's job: claims the task, lets the work report progress, stores the
+ * result. Retries are Bull's; after the last attempt (or a permanent error) the task is failed
+ * with a clear error. A cancelled or already-final task makes the job a no-op.
+ */
+@Injectable()
+export class TaskRunner {
+  private readonly logger = new Logger(TaskRunner.name);
+
+  constructor(private readonly progress: TaskProgress) {}
+
+  async run<T extends JobEnvelope>(job: Job<T>, work: (report: ReportProgress) => Promise<unknown>): Promise<void> {
+    const { task_id: taskId, request_id: requestId } = job.data;
+    const attempt = job.attemptsMade + 1;
+    const log = { task_id: taskId, request_id: requestId, job: job.name, attempt };
+    if (!(await this.progress.start(taskId, attempt))) {
+      this.logger.log({ ...log, msg: 'task not runnable (cancelled or final); skipping' });
+      return;
+    }
+    try {
+      const result = await work((value, message) => this.progress.report(taskId, value, message));
+      await this.progress.complete(taskId, result);
+      this.logger.log({ ...log, msg: 'task completed' });
+    } catch (err) {
+      if (err instanceof TaskNotRunnable) return;
+      const error = err as Error;
+      const permanent = err instanceof PermanentTaskError || (err instanceof AppException && err.status < 500);
+      const lastAttempt = permanent || attempt >= (job.opts.attempts ?? 1);
+      this.logger.warn({ ...log, msg: `task attempt failed: ${error.message}`, last_attempt: lastAttempt });
+      if (!lastAttempt) throw error;
+      await this.progress.fail(taskId, errorCode(err), failureMessage(error, attempt, permanent));
+      if (permanent) job.discard();
+      throw error;
+    }
+  }
+}
+
+function errorCode(err: unknown): string {
+  if (err instanceof PermanentTaskError) return err.code;
+  if (err instanceof AppException) return err.errorCode;
+  return 'TASK_FAILED';
+}
+
+function failureMessage(error: Error, attempts: number, permanent: boolean): string {
+  return permanent ? error.message : `Failed after ${attempts} attempt(s): ${error.message}`;
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import {
+  AppException,
+  Conflict,
+  EventBus,
+  isUuid,
+  JobName,
+  JobPayloads,
+  JobProducer,
+  NotFound,
+  Page,
+  pageOffset,
+  requestContext,
+  toPage,
+} from '@app/core';
+import { canSee, type AuthUser } from '@app/auth';
+import { TaskEntity } from './entities/task.entity';
+import { taskUpdateOf } from './task-events';
+import { toTaskView, TaskView } from './task.view';
+import type { ListTasksQueryDto } from './dto/list-tasks-query.dto';
+
+type Submission<N extends JobName> = Omit<JobPayloads[N], 'task_id' | 'owner_id' | 'request_id'>;
+
+@Injectable()
+export class TaskService {
+  constructor(
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    private readonly jobs: JobProducer,
+    private readonly events: EventBus,
+  ) {}
+
+  /** Writes the pending task, then enqueues its job; if Redis refuses the job the task is removed again. */
+  async submit<N extends JobName>(name: N, owner: AuthUser, input: Submission<N>): Promise<TaskEntity> {
+    const requestId = requestContext.requestId() ?? null;
+    const task = await this.tasks.save(this.tasks.create({ type: name, ownerId: owner.id, requestId, status: 'pending' }));
+    try {
+      await this.jobs.enqueue(name, { ...input, task_id: task.id, owner_id: owner.id, request_id: requestId ?? undefined } as JobPayloads[N]);
+    } catch {
+      await this.tasks.delete(task.id);
+      throw new AppException(503, 'SERVICE_UNAVAILABLE', 'The task queue is unavailable; please retry shortly');
+    }
+    return task;
+  }
+
+  /** Owners and admins see a task; for anyone else it does not exist. */
+  async findVisible(id: string, user: AuthUser): Promise<TaskEntity> {
+    const task = isUuid(id) ? await this.tasks.findOneBy({ id }) : null;
+    if (!task || !canSee(user, task.ownerId)) throw NotFound('task', id);
+    return task;
+  }
+
+  async get(id: string, user: AuthUser): Promise<TaskView> {
+    return toTaskView(await this.findVisible(id, user));
+  }
+
+  async list(user: AuthUser, query: ListTasksQueryDto): Promise<Page<TaskView>> {
+    const [rows, total] = await this.tasks.findAndCount({
+      where: { ownerId: user.id, ...(query.status ? { status: query.status } : {}), ...(query.type ? { type: query.type } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: pageOffset(query),
+      take: query.page_size,
+    });
+    return toPage(rows.map(toTaskView), total, query);
+  }
+
+  /** Only a pending or running task can be cancelled; a running job notices at its next progress report. */
+  async cancel(id: string, user: AuthUser): Promise<TaskView> {
+    const task = await this.findVisible(id, user);
+    const result = await this.tasks
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'cancelled', message: 'Cancelled by user', completedAt: () => 'now()' })
+      .where({ id, status: In(['pending', 'running']) })
+      .execute();
+    if (!result.affected) throw Conflict(`Task is already ${task.status}`, { status: task.status });
+    const updated = await this.tasks.findOneByOrFail({ id });
+    await this.jobs.removeIfWaiting(task.type as JobName, id);
+    await this.events.publish(updated.ownerId, taskUpdateOf(updated)).catch(() => undefined);
+    return toTaskView(updated);
+  }
+}

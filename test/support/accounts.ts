@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { http } from './http';
+
+export interface Account {
+  id: string;
+  username: string;
+  password: string;
+  role: string;
+  token: string;
+  refreshToken: string;
+}
+
+/** Registers a fresh user through the public API and logs in (the contract's first two examples). */
+export async function registerAndLogin(baseUrl: string, role: 'developer' | 'viewer' = 'developer'): Promise<Account> {
+  const username = `${role}_${randomBytes(5).toString('hex')}`;
+  const password = `Pw-${randomBytes(9).toString('base64url')}!`;
+  const registered = await http(baseUrl, 'POST', '/api/v1/auth/register', {
+    json: { username, email: `${username}@example.com`, password, role },
+  });
+  if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${registered.text}`);
+  return { id: registered.body.id, username, password, role, ...(await login(baseUrl, username, password)) };
+}
+
+export async function login(baseUrl: string, username: string, password: string): Promise<{ token: string; refreshToken: string }> {
+  const res = await http(baseUrl, 'POST', '/api/v1/auth/login', { json: { username, password } });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
+  return { token: res.body.access_token, refreshToken: res.body.refresh_token };
+}
