@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { TasksModule } from '@app/tasks';
 import { EventsController } from './events.controller';
 import { RealtimeAuth } from './realtime-auth';
@@ -8,7 +9,7 @@ import { TaskSubscriptions } from './task-subscriptions';
 import { WsServer } from './ws.server';
 
 @Module({
-  imports: [TasksModule],
+  imports: [AuthModule, TasksModule],
   controllers: [EventsController],
   providers: [SubscriberRegistry, RealtimeAuth, TaskSubscriptions, TaskEventsGateway, WsServer],
 })

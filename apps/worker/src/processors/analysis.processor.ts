@@ -11,7 +11,7 @@ type AnalysisJob = Extract<JobName, `analysis.${string}`>;
 
 @Processor(QueueName.Analysis)
 export class AnalysisProcessor {
-  private readonly handlers: Handlers<AnalysisJob> = {
+  private readonly handlers: Handlers<AnalysisJob, AnalysisContext> = {
     'analysis.feasibility': (job, ctx) => this.analyzer.feasibility({ config: job.data.config }, ctx),
     'analysis.improvements': async (job, ctx) =>
       this.analyzer.improvements({ tool: await this.tools.snapshot(job.data.tool_id) }, ctx),

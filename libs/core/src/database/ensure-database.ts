@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 
-const DUPLICATE_DATABASE = '42P04';
+/** What PostgreSQL answers when another replica created the database between our check and our CREATE. */
+const ALREADY_CREATED = new Set(['42P04', '23505']);
 
 /** Creates the database named in the URL when it is missing, so a fresh machine starts with one command. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
@@ -15,8 +16,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     if (found.rowCount === 0) {
       const quoted = `"${name.replace(/"/g, '""')}"`;
       await client.query(`CREATE DATABASE ${quoted}`).catch((err: { code?: string }) => {
-        // Another replica may have created it between our check and our CREATE.
-        if (err.code !== DUPLICATE_DATABASE) throw err;
+        if (!ALREADY_CREATED.has(err.code ?? '')) throw err;
       });
     }
   } finally {

@@ -13,7 +13,8 @@ export interface JobPayloads {
   'analysis.feasibility': JobEnvelope & { config: Record<string, unknown> };
   'analysis.improvements': JobEnvelope & { tool_id: string };
   'analysis.generate-config': JobEnvelope & { requirements: Record<string, unknown> };
-  'knowledge.embed-document': JobEnvelope & { document_id: string };
+  /** Not a user-visible task: the document's embedding_status is its state; job id = embedding id. */
+  'knowledge.embed-document': { document_id: string; embedding_id: string; request_id?: string };
   'knowledge.reindex': JobEnvelope;
 }
 

@@ -7,17 +7,18 @@ import type { JobPayloads } from './job-payloads';
 import { JOB_QUEUE, JobName } from './queue-names';
 
 /**
- * Enqueues typed jobs on the queue their name belongs to. The job id is the task id, so a retried
- * submission cannot create a second job, and the request id travels with the job into worker logs.
+ * Enqueues typed jobs on the queue their name belongs to. The job id is the id of what the job
+ * works on (a task, an embedding), so a repeated submission cannot create a second job, and the
+ * request id travels with the job into worker logs.
  */
 @Injectable()
 export class JobProducer {
   constructor(private readonly moduleRef: ModuleRef) {}
 
-  async enqueue<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void> {
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], jobId: string): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(JOB_QUEUE[name]), { strict: false });
     const payload = { ...data, request_id: data.request_id ?? requestContext.requestId() };
-    await queue.add(name, payload, { jobId: data.task_id });
+    await queue.add(name, payload, { jobId });
   }
 
   /** Removes a job that has not started; an active or finished job is left to its processor. */

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Public, Unauthorized } from '@app/core';
+import {
+  Authenticated,
+  CredentialRoute,
+  CurrentUser,
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+  SessionsService,
+  toUserView,
+  UsersService,
+  type AuthUser,
+} from '@app/auth';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Post('register')
+  @Public()
+  @CredentialRoute()
+  @ApiOperation({ summary: 'Create an account (developer or viewer; admins come from an admin or the CLI)' })
+  async register(@Body() dto: RegisterDto) {
+    return toUserView(await this.users.create({ ...dto, role: dto.role ?? 'developer' }));
+  }
+
+  @Post('login')
+  @Public()
+  @CredentialRoute()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange username and password for an access token (15 min) and a refresh token' })
+  login(@Body() dto: LoginDto) {
+    return this.sessions.login(dto.username, dto.password);
+  }
+
+  @Post('refresh')
+  @Public()
+  @CredentialRoute()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate: a new access token and a new refresh token; reusing a refresh token revokes its family' })
+  refresh(@Body() dto: RefreshDto) {
+    return this.sessions.refresh(dto.refresh_token);
+  }
+
+  @Post('logout')
+  @Public()
+  @CredentialRoute()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke the refresh token family of this session' })
+  async logout(@Body() dto: RefreshDto) {
+    await this.sessions.logout(dto.refresh_token);
+    return { message: 'Logged out successfully' };
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiBearerAuth('bearer')
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: 'The authenticated user' })
+  async me(@CurrentUser() user: AuthUser) {
+    const row = await this.users.findActive(user.id);
+    if (!row) throw Unauthorized();
+    return toUserView(row);
+  }
+}

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { APP_CONFIG, REDIS, type AppConfig } from '@app/core';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuthenticationService } from './authentication.service';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { UserEntity } from './entities/user.entity';
+import { AuthGuard } from './guards/auth.guard';
+import { PasswordHasher } from './passwords/password-hasher';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { rateLimitPolicy } from './rate-limit/rate-limit.policy';
+import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage';
+import { SessionsService } from './sessions.service';
+import { JwtCodec } from './tokens/jwt-codec';
+import { RefreshTokensService } from './tokens/refresh-tokens.service';
+import { UsersService } from './users/users.service';
+
+/** Authentication for the api: guards run in order, so the rate limiter sees the principal. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, ApiKeyEntity]),
+    JwtModule.register({}),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
+        throttlers: rateLimitPolicy(config),
+        storage: new RedisThrottlerStorage(redis, config.queuePrefix),
+      }),
+    }),
+  ],
+  providers: [
+    { provide: PasswordHasher, useValue: new PasswordHasher() },
+    JwtCodec,
+    UsersService,
+    RefreshTokensService,
+    ApiKeysService,
+    AuthenticationService,
+    SessionsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [AuthenticationService, SessionsService, UsersService, ApiKeysService, PasswordHasher],
+})
+export class AuthModule {}
