@@ -18,7 +18,9 @@ export function sendError(exception: unknown, req: Request, res: Response, logge
   const requestId = String(req.id ?? '');
   const rendered = renderError(exception, requestId);
   if (rendered.status >= 500) {
-    logger.error({ err: exception, request_id: requestId }, 'Unhandled error');
+    // Message and stack only: driver errors carry query parameters, which may hold user data.
+    const err = exception instanceof Error ? exception : new Error(String(exception));
+    logger.error({ err: { name: err.name, message: err.message, stack: err.stack }, request_id: requestId }, 'Unhandled error');
   }
   if (res.headersSent) {
     res.end();
