@@ -67,7 +67,7 @@ describe('tasks, the worker and realtime (rules analyzer)', () => {
     const missing = await submit(dev, 'improvements', { tool_id: '770e8400-e29b-41d4-a716-446655440002' });
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error_code: 'NOT_FOUND', resource_type: 'mcp_tool' });
-    const tool = await http(url, 'POST', '/api/v1/mcps', { token: dev.token, json: CONTRACT.createTool });
+    const tool = await http(url, 'POST', '/api/v1/mcps', { token: dev.token, json: { ...CONTRACT.createTool, slug: 'weather-improve' } });
     const res = await submit(dev, 'improvements', { tool_id: tool.body.id });
     expect(res.status).toBe(202);
     expect(res.body.message).toBe('Improvement analysis queued for processing');

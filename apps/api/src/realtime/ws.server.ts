@@ -61,11 +61,21 @@ export class WsServer implements OnApplicationBootstrap, OnApplicationShutdown {
     this.wss.close();
   }
 
+  /**
+   * Handlers are attached before authentication finishes: a client may send `subscribe` right after
+   * `open` (the contract's examples do), and those messages must wait for the user, not be lost.
+   */
   private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
-    let user: AuthUser;
-    try {
-      user = await this.auth.fromRequest(req);
-    } catch {
+    const authenticated = this.auth.fromRequest(req).catch(() => undefined);
+    ws.on('error', (err) => this.logger.debug(`ws error: ${err.message}`));
+    ws.on('message', (data, isBinary) => {
+      void authenticated.then((user) => {
+        const connection = user && this.connections.get(ws);
+        if (connection) void this.handle(ws, connection, isBinary ? '' : data.toString());
+      });
+    });
+    const user = await authenticated;
+    if (!user) {
       ws.close(CLOSE_UNAUTHORIZED, 'Invalid or expired token');
       return;
     }
@@ -73,8 +83,6 @@ export class WsServer implements OnApplicationBootstrap, OnApplicationShutdown {
     this.connections.set(ws, connection);
     ws.on('pong', () => (connection.alive = true));
     ws.on('close', () => this.connections.delete(ws));
-    ws.on('error', (err) => this.logger.debug(`ws error: ${err.message}`));
-    ws.on('message', (data, isBinary) => void this.handle(ws, connection, isBinary ? '' : data.toString()));
   }
 
   private async handle(ws: WebSocket, connection: Connection, raw: string): Promise<void> {
