@@ -18,8 +18,6 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
     LLM_PROVIDER: 'openai',
     OPENAI_BASE_URL: llm.baseUrl,
     OPENAI_API_KEY: 'sk-test-not-a-real-key',
-    QUEUE_ANALYSIS_ATTEMPTS: '2',
-    QUEUE_ANALYSIS_BACKOFF_MS: '100',
     QUEUE_ANALYSIS_LOCK_MS: '2000',
   });
   const spawnWorker = async (): Promise<ServiceProcess> => {
@@ -40,7 +38,8 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
 
   beforeAll(async () => {
     await llm.start();
-    platform = await new Platform({ apis: 2 }).start();
+    // Attempts and backoff are job options, set by the api that enqueues.
+    platform = await new Platform({ apis: 2, env: { QUEUE_ANALYSIS_ATTEMPTS: '2', QUEUE_ANALYSIS_BACKOFF_MS: '100' } }).start();
     dev = await registerAndLogin(platform.api.url);
   }, 90_000);
   afterAll(async () => {
