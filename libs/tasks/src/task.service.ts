@@ -6,6 +6,7 @@ import {
   Conflict,
   EventBus,
   isUuid,
+  JobEnvelope,
   JobName,
   JobPayloads,
   JobProducer,
@@ -21,7 +22,9 @@ import { taskUpdateOf } from './task-events';
 import { toTaskView, TaskView } from './task.view';
 import type { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 
-type Submission<N extends JobName> = Omit<JobPayloads[N], 'task_id' | 'owner_id' | 'request_id'>;
+/** Jobs that are user-visible tasks carry the task envelope. */
+type TaskJobName = { [N in JobName]: JobPayloads[N] extends JobEnvelope ? N : never }[JobName];
+type Submission<N extends TaskJobName> = Omit<JobPayloads[N], 'task_id' | 'owner_id' | 'request_id'>;
 
 @Injectable()
 export class TaskService {
@@ -32,11 +35,12 @@ export class TaskService {
   ) {}
 
   /** Writes the pending task, then enqueues its job; if Redis refuses the job the task is removed again. */
-  async submit<N extends JobName>(name: N, owner: AuthUser, input: Submission<N>): Promise<TaskEntity> {
+  async submit<N extends TaskJobName>(name: N, owner: AuthUser, input: Submission<N>): Promise<TaskEntity> {
     const requestId = requestContext.requestId() ?? null;
     const task = await this.tasks.save(this.tasks.create({ type: name, ownerId: owner.id, requestId, status: 'pending' }));
     try {
-      await this.jobs.enqueue(name, { ...input, task_id: task.id, owner_id: owner.id, request_id: requestId ?? undefined } as JobPayloads[N]);
+      const payload = { ...input, task_id: task.id, owner_id: owner.id, request_id: requestId ?? undefined } as JobPayloads[N];
+      await this.jobs.enqueue(name, payload, task.id);
     } catch {
       await this.tasks.delete(task.id);
       throw new AppException(503, 'SERVICE_UNAVAILABLE', 'The task queue is unavailable; please retry shortly');

@@ -1,0 +1,126 @@
+/**
+ * What every analyzer implements: the offline rules analyzer and the LangChain LLM analyzers
+ * (OpenAI, Ollama, Anthropic, possibly fed with knowledge-base context), so the worker picks one
+ * from LLM_PROVIDER and nothing downstream changes. Inputs are untrusted JSON: an analyzer checks
+ * their shape itself and never throws because of it (only on cancellation or its own failure).
+ */
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+
+export type FindingArea = 'security' | 'data-integrity' | 'network' | 'structure' | 'schema' | 'documentation';
+
+/** One observation behind a score; `code` is stable (e.g. `database.write-access`) so clients can key on it. */
+export interface AnalysisFinding {
+  code: string;
+  severity: Severity;
+  area: FindingArea;
+  message: string;
+}
+
+export interface AnalysisContext {
+  /** Intermediate progress (0-100, message) that the worker publishes as a `running` task update. */
+  reportProgress(progress: number, message: string): Promise<void>;
+  /** Aborted when the task is cancelled: analyzers stop at their next step by throwing the abort reason. */
+  signal?: AbortSignal;
+}
+
+/** The contract's result fields (`score` 0..1), plus which analyzer produced them. */
+export interface AssessmentResult {
+  score: number;
+  is_feasible: boolean;
+  reasoning: string;
+  risks: string[];
+  recommendations: string[];
+  /** `rules`, or e.g. `openai:gpt-4o-mini` for an LLM analyzer. */
+  analyzer: string;
+  /** The findings behind the score, when the analyzer works with discrete findings. */
+  findings?: AnalysisFinding[];
+}
+
+export type FeasibilityResult = AssessmentResult;
+
+export interface FeasibilityInput {
+  /** A proposed tool: its `name`, `description`, `requirements`, and optionally `servers` and `tools`. */
+  config: Record<string, unknown>;
+}
+
+/** A registered tool as the registry stores it. */
+export interface ToolSnapshot {
+  id: string;
+  name: string;
+  slug: string;
+  description?: string | null;
+  version: string;
+  status: string;
+  config: Record<string, unknown>;
+}
+
+export interface ImprovementsInput {
+  tool: ToolSnapshot;
+}
+
+export type SuggestionPriority = 'high' | 'medium' | 'low';
+
+/** One actionable change, most urgent first in `suggestions`. */
+export interface ImprovementSuggestion {
+  area: FindingArea;
+  message: string;
+  priority: SuggestionPriority;
+}
+
+export interface ImprovementsResult extends AssessmentResult {
+  suggestions: ImprovementSuggestion[];
+}
+
+export interface GenerateConfigInput {
+  /** E.g. `{tool_type: "weather", features: ["current_weather"], data_sources: ["openweathermap"]}`. */
+  requirements: Record<string, unknown>;
+}
+
+export type ParameterType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+
+/** A JSON-Schema property definition, the registry's shape for tool parameters. */
+export interface ParameterSchema {
+  type: ParameterType;
+  description: string;
+}
+
+export interface GeneratedServer {
+  name: string;
+  url: string;
+}
+
+export interface GeneratedTool {
+  name: string;
+  description: string;
+  parameters: Record<string, ParameterSchema>;
+}
+
+export interface GeneratedToolConfig {
+  servers: GeneratedServer[];
+  tools: GeneratedTool[];
+}
+
+/** A tool ready for `POST /api/v1/mcps`: `name`, `slug`, `description`, `version`, `config`. */
+export interface GenerateConfigResult {
+  name: string;
+  slug: string;
+  description: string;
+  version: '0.1.0';
+  config: GeneratedToolConfig;
+  reasoning: string;
+  /** Parts of the requirements that could not be used (wrong types, too many entries). */
+  warnings: string[];
+  /** Risks the generated config still carries (e.g. requested write access) and what to do about them. */
+  risks: string[];
+  recommendations: string[];
+  analyzer: string;
+}
+
+export interface Analyzer {
+  /** Recorded in every result's `analyzer` field. */
+  readonly name: string;
+  feasibility(input: FeasibilityInput, ctx: AnalysisContext): Promise<FeasibilityResult>;
+  improvements(input: ImprovementsInput, ctx: AnalysisContext): Promise<ImprovementsResult>;
+  generateConfig(input: GenerateConfigInput, ctx: AnalysisContext): Promise<GenerateConfigResult>;
+}

@@ -1,0 +1,57 @@
+import type {
+  AnalysisContext,
+  Analyzer,
+  FeasibilityInput,
+  FeasibilityResult,
+  GenerateConfigInput,
+  GenerateConfigResult,
+  ImprovementsInput,
+  ImprovementsResult,
+} from './analyzer';
+import { generateToolConfig } from './generate/generate-tool-config';
+import { feasibilityReport, improvementsReport } from './report/assessment';
+import { runRules } from './rules/all-rules';
+import { readProposal, readRegisteredTool } from './subject/analysis-subject';
+
+/**
+ * The default analyzer: static, deterministic rules with no network access, so the same input
+ * always yields the same result and analyses work offline. Inputs are untrusted; the rules read
+ * them within fixed limits and never throw because of their shape.
+ */
+export class RulesAnalyzer implements Analyzer {
+  readonly name = 'rules';
+
+  async feasibility(input: FeasibilityInput, ctx: AnalysisContext): Promise<FeasibilityResult> {
+    await step(ctx, 10, 'Reading configuration...');
+    const subject = readProposal(input?.config);
+    await step(ctx, 45, 'Analyzing configuration...');
+    const findings = runRules(subject);
+    await step(ctx, 90, 'Scoring findings...');
+    return feasibilityReport(subject, findings, this.name);
+  }
+
+  async improvements(input: ImprovementsInput, ctx: AnalysisContext): Promise<ImprovementsResult> {
+    await step(ctx, 10, 'Reading tool...');
+    const subject = readRegisteredTool(input?.tool);
+    await step(ctx, 45, 'Analyzing configuration...');
+    const findings = runRules(subject);
+    await step(ctx, 90, 'Ranking suggestions...');
+    return improvementsReport(subject, findings, this.name);
+  }
+
+  async generateConfig(input: GenerateConfigInput, ctx: AnalysisContext): Promise<GenerateConfigResult> {
+    await step(ctx, 10, 'Reading requirements...');
+    const draft = generateToolConfig(input?.requirements);
+    await step(ctx, 60, 'Checking generated configuration...');
+    const { name, description, config } = draft;
+    const subject = readProposal({ name, description, requirements: input?.requirements, ...config });
+    const check = feasibilityReport(subject, runRules(subject), this.name);
+    return { ...draft, risks: check.risks, recommendations: check.recommendations, analyzer: this.name };
+  }
+}
+
+/** A cancelled task stops here, between steps, with the signal's reason. */
+async function step(ctx: AnalysisContext, progress: number, message: string): Promise<void> {
+  ctx.signal?.throwIfAborted();
+  await ctx.reportProgress(progress, message);
+}
