@@ -6,6 +6,7 @@ import { ENTRYPOINTS, ServiceProcess } from './service-process';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_JWT_SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 
 export interface PlatformOptions {
   apis?: number;
@@ -34,10 +35,12 @@ export class Platform {
       DATABASE_URL: this.databaseUrl,
       REDIS_URL,
       QUEUE_PREFIX: this.queuePrefix,
-      JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      JWT_SECRET: TEST_JWT_SECRET,
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       LOG_LEVEL: 'info',
       SHUTDOWN_GRACE_MS: '10000',
+      // Suites register many users from one IP; the rate-limit suite sets its own strict limit.
+      RATE_LIMIT_AUTH_PER_MINUTE: '10000',
       ...this.options.env,
       ...extra,
     };
