@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { registerAndLogin } from '../test/support/accounts';
 import { freePort } from '../test/support/free-port';
 import { Platform } from '../test/support/platform';
+import { ROOT } from '../test/support/service-process';
 import { load, row } from './support/load';
 
 const TOOLS = 10_000;
 const PATH = '/api/v1/mcps?page=1&page_size=10&status=active';
-const BARE_SERVER = join(__dirname, '..', '..', '..', 'bench', 'support', 'bare-registry-server.js');
+const BARE_SERVER = join(ROOT, 'bench', 'support', 'bare-registry-server.js');
 
 /** The platform's list endpoint vs a bare node:http + pg server running the same query, in one run. */
 async function main(): Promise<void> {

@@ -4,13 +4,14 @@ import { Account, registerAndLogin } from '../test/support/accounts';
 import { CONTRACT } from '../test/support/contract';
 import { http } from '../test/support/http';
 import { Platform } from '../test/support/platform';
+import { ROOT } from '../test/support/service-process';
 import { WsClient } from '../test/support/realtime';
 import { percentile } from './support/load';
 
 const LATENCY_SAMPLES = 200;
 const THROUGHPUT_TASKS = 600;
 const SUBMIT_CONCURRENCY = 16;
-const RAW_BULL = join(__dirname, '..', '..', '..', 'bench', 'support', 'raw-bull.js');
+const RAW_BULL = join(ROOT, 'bench', 'support', 'raw-bull.js');
 
 /** POST /analyze/feasibility → `completed` on /ws, one task at a time. */
 async function endToEndLatency(url: string, dev: Account): Promise<number[]> {

@@ -1,7 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..');
+/** The repository root, found from here whether this file runs from test/ or compiled under dist/. */
+function repositoryRoot(from: string): string {
+  return existsSync(join(from, 'nest-cli.json')) ? from : repositoryRoot(dirname(from));
+}
+
+export const ROOT = repositoryRoot(__dirname);
 export const ENTRYPOINTS = {
   api: join(ROOT, 'dist/apps/api/apps/api/src/main.js'),
   worker: join(ROOT, 'dist/apps/worker/apps/worker/src/main.js'),

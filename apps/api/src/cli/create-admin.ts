@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`admin "${values.username}" created (${rows[0].id})\n`);
   } catch (err) {
-    if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new Error('that username or email is already registered');
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new Error('that username or email is already registered', { cause: err });
     throw err;
   } finally {
     await client.end();
