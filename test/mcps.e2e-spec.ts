@@ -254,6 +254,29 @@ describe('MCP tool registry', () => {
     });
   });
 
+  describe('server.json interchange', () => {
+    it('exports the official format and imports it back as a draft', async () => {
+      const source = (await create(dev, tool('exported-tool'))).body;
+      const exported = await http(url, 'GET', `/api/v1/mcps/${source.id}/server.json`, { token: viewer.token });
+      expect(exported.status).toBe(200);
+      expect(exported.body).toMatchObject({
+        $schema: 'https://static.modelcontextprotocol.io/schemas/2025-09-29/server.schema.json',
+        name: 'io.mcp-platform/exported-tool',
+        version: '1.0.0',
+        remotes: [{ type: 'streamable-http', url: 'http://api.weather.com' }],
+      });
+      await http(url, 'DELETE', `/api/v1/mcps/${source.id}`, { token: dev.token });
+      const imported = await http(url, 'POST', '/api/v1/mcps/import', { token: other.token, json: exported.body });
+      expect(imported.status).toBe(201);
+      expect(imported.body).toMatchObject({ slug: 'exported-tool', status: 'draft', author_id: other.id, version: '1.0.0' });
+      const again = await http(url, 'GET', `/api/v1/mcps/${imported.body.id}/server.json`, { token: other.token });
+      expect(again.body).toEqual(exported.body);
+      const bad = await http(url, 'POST', '/api/v1/mcps/import', { token: other.token, json: { name: 'x', version: '1' } });
+      expect(bad.status).toBe(422);
+      expect(bad.body.detail.map((i: { loc: string[] }) => i.loc)).toEqual([['body', 'name'], ['body', 'description'], ['body', 'version']]);
+    });
+  });
+
   describe('listing', () => {
     it('filters by author and text, sorts by name, in a stable order', async () => {
       for (const [slug, name] of [['zeta-list', 'Zeta search'], ['alpha-list', 'Alpha search'], ['mid-list', 'Mid search']]) {

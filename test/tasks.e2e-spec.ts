@@ -3,6 +3,7 @@ import { Account, registerAndLogin } from './support/accounts';
 import { CONTRACT, ISO_DATE, UUID } from './support/contract';
 import { http } from './support/http';
 import { Platform } from './support/platform';
+import { runContractWsExample } from './support/contract-js-client';
 import { completedUpdate, WsClient } from './support/realtime';
 
 describe('tasks, the worker and realtime (rules analyzer)', () => {
@@ -49,6 +50,18 @@ describe('tasks, the worker and realtime (rules analyzer)', () => {
     expect(task.body).toMatchObject({ task_id: taskId, status: 'completed', result: done.result });
     expect(task.body.created_at).toMatch(ISO_DATE);
     expect(task.body.completed_at).toMatch(ISO_DATE);
+  });
+
+  it('works with the contract’s JavaScript WebSocket example, verbatim', async () => {
+    const taskId = (await submit(dev, 'feasibility', CONTRACT.feasibility)).body.task_id;
+    const example = runContractWsExample(url, dev.token, taskId);
+    await until(() => example.logged.some((line) => line[0] === 'Result:'));
+    example.close();
+    const lines = example.logged.map((line) => String(line[0]));
+    expect(lines[0]).toBe('WebSocket connected');
+    expect(lines).toContain(`Task ${taskId} status: completed`);
+    const result = example.logged.find((line) => line[0] === 'Result:')?.[1] as { score: number; is_feasible: boolean };
+    expect(result).toMatchObject({ score: 0.75, is_feasible: true });
   });
 
   it('reports intermediate running progress before completing', async () => {

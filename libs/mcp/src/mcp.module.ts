@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { McpToolEntity } from './entities/mcp-tool.entity';
 import { McpToolVersionEntity } from './entities/mcp-tool-version.entity';
 import { McpHistoryService } from './mcp-history.service';
+import { McpInterchangeService } from './mcp-interchange.service';
 import { McpToolsService } from './mcp-tools.service';
 import { ToolSnapshots } from './tool-snapshots.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([McpToolEntity, McpToolVersionEntity])],
-  providers: [McpToolsService, McpHistoryService, ToolSnapshots],
-  exports: [McpToolsService, McpHistoryService, ToolSnapshots],
+  providers: [McpToolsService, McpHistoryService, McpInterchangeService, ToolSnapshots],
+  exports: [McpToolsService, McpHistoryService, McpInterchangeService, ToolSnapshots],
 })
 export class McpModule {}

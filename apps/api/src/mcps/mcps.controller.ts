@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParamPipe } from '@app/core';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
@@ -8,6 +8,7 @@ import {
   etagOf,
   ListMcpToolsQueryDto,
   McpHistoryService,
+  McpInterchangeService,
   McpToolsService,
   RollbackMcpToolDto,
   toToolDetail,
@@ -24,6 +25,7 @@ export class McpsController {
   constructor(
     private readonly tools: McpToolsService,
     private readonly history: McpHistoryService,
+    private readonly interchange: McpInterchangeService,
   ) {}
 
   @Post()
@@ -33,6 +35,14 @@ export class McpsController {
     const tool = await this.tools.create(user, dto);
     res.setHeader('ETag', etagOf(tool));
     return toToolSummary(tool);
+  }
+
+  @Post('import')
+  @RequirePermission('mcps:write')
+  @ApiOperation({ summary: 'Create a draft tool from an official MCP Registry server.json' })
+  @ApiBody({ schema: { type: 'object', description: 'A server.json document (schema 2025-09-29)' } })
+  async import(@CurrentUser() user: AuthUser, @Body() doc: Record<string, unknown>) {
+    return toToolSummary(await this.interchange.import(user, doc));
   }
 
   @Get()
@@ -66,6 +76,13 @@ export class McpsController {
     const tool = await this.tools.update(user, id, dto, ifMatch);
     res.setHeader('ETag', etagOf(tool));
     return toToolSummary(tool);
+  }
+
+  @Get(':id/server.json')
+  @RequirePermission('mcps:read')
+  @ApiOperation({ summary: 'The tool as an official MCP Registry server.json' })
+  exportServerJson(@Param('id', UuidParamPipe) id: string) {
+    return this.interchange.export(id);
   }
 
   @Get(':id/history')
