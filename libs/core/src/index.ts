@@ -21,3 +21,4 @@ export * from './events/event-map';
 export * from './queue/queue-options';
 export * from './queue/job-producer';
 export * from './validation/is-uuid';
+export * from './bootstrap/start-process';

@@ -51,7 +51,8 @@ export class McpToolsService {
     const descending = query.sort.startsWith('-');
     const column = query.sort.replace('-', '') === 'name' ? 't.name' : 't.updated_at';
     qb.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('t.id', descending ? 'DESC' : 'ASC');
-    const [items, total] = await qb.skip(pageOffset(query)).take(query.page_size).getManyAndCount();
+    // Rows and count in parallel on two pooled connections rather than one after the other.
+    const [items, total] = await Promise.all([qb.clone().offset(pageOffset(query)).limit(query.page_size).getMany(), qb.getCount()]);
     return toPage(items, total, query);
   }
 

@@ -57,19 +57,23 @@ export class TaskProgress {
     });
   }
 
+  /** One round trip: the conditional UPDATE returns the row it changed (or nothing). */
   private async transition(
     id: string,
     from: TaskEntity['status'][],
     changes: Record<string, unknown>,
   ): Promise<TaskEntity | undefined> {
-    const { affected } = await this.tasks
+    const result = await this.tasks
       .createQueryBuilder()
       .update()
       .set(changes)
       .where({ id, status: In(from) })
+      .returning('*')
       .execute();
-    if (!affected) return undefined;
-    const task = await this.tasks.findOneByOrFail({ id });
+    const row = (result.raw as Record<string, unknown>[])[0];
+    if (!row) return undefined;
+    const task = this.tasks.create();
+    for (const column of this.tasks.metadata.columns) Object.assign(task, { [column.propertyName]: row[column.databaseName] });
     await this.events.publish(task.ownerId, taskUpdateOf(task)).catch((err: Error) => {
       // The row is the source of truth; a client that missed the event reads GET /tasks/{id}.
       this.logger.warn(`task_update for ${id} not published: ${err.message}`);

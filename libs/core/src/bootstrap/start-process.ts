@@ -1,0 +1,33 @@
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { configureHttp } from '../http/configure-http';
+import { exitGracefully } from './graceful-shutdown';
+import { prepareProcess } from './prepare-process';
+
+/**
+ * The shared start of both entrypoints: validated config, migrations, the Nest app with JSON logs,
+ * HTTP plumbing and graceful shutdown, listening on the port `portOf` picks.
+ */
+export async function startProcess(
+  name: string,
+  module: Type<unknown>,
+  portOf: (config: AppConfig) => number,
+  beforeListen: (app: INestApplication) => void = () => undefined,
+): Promise<void> {
+  try {
+    const config = await prepareProcess();
+    const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+    const logger = app.get(Logger);
+    app.useLogger(logger);
+    configureHttp(app, config);
+    beforeListen(app);
+    exitGracefully(app, config.shutdownGraceMs, logger);
+    await app.listen(portOf(config));
+  } catch (err) {
+    process.stderr.write(`${name} failed to start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
