@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from './support/free-port';
 import { Platform } from './support/platform';
-import { ENTRYPOINTS } from './support/service-process';
+import { ENTRYPOINTS, ROOT } from './support/service-process';
 import { http } from './support/http';
 
 describe('foundation: error model, request ids, docs, metrics, health', () => {
@@ -122,6 +124,36 @@ describe('foundation: start-up against a new database', () => {
       expect((await http(a.url, 'GET', '/health')).status).toBe(200);
       expect((await http(b.url, 'GET', '/health')).status).toBe(200);
     } finally {
+      await platform.stop();
+    }
+  }, 60_000);
+});
+
+describe('foundation: the demo command', () => {
+  it('starts api and worker on an empty database with migrations applied, and stops both on SIGTERM', async () => {
+    const platform = new Platform();
+    const [port, workerPort] = [await freePort(), await freePort()];
+    const runner = spawn(process.execPath, [join(ROOT, 'scripts/start-all.js')], {
+      env: platform.env({ PORT: String(port), WORKER_PORT: String(workerPort) }),
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => runner.once('exit', resolve));
+    try {
+      const ready = async (p: number) => {
+        for (let i = 0; i < 200; i++) {
+          if ((await http(`http://127.0.0.1:${p}`, 'GET', '/health').catch(() => undefined))?.status === 200) return true;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return false;
+      };
+      expect(await ready(port)).toBe(true);
+      expect(await ready(workerPort)).toBe(true);
+      const applied = await platform.sql<{ name: string }>('SELECT name FROM migrations');
+      expect(applied.map((m) => m.name)).toEqual(expect.arrayContaining(['Auth1795500000000', 'McpTools1795550000000', 'Tasks1795600000000']));
+      runner.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      runner.kill('SIGKILL');
       await platform.stop();
     }
   }, 60_000);
