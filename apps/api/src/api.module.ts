@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@app/core';
 import { AnalysisApiModule } from './analysis/analysis-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
+import { KnowledgeApiModule } from './knowledge/knowledge-api.module';
 import { McpsApiModule } from './mcps/mcps-api.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { TasksApiModule } from './tasks/tasks-api.module';
 
 @Module({
-  imports: [CoreModule, AuthApiModule, McpsApiModule, TasksApiModule, AnalysisApiModule, RealtimeModule],
+  imports: [CoreModule, AuthApiModule, McpsApiModule, TasksApiModule, AnalysisApiModule, KnowledgeApiModule, RealtimeModule],
 })
 export class ApiModule {}

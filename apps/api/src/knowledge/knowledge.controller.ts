@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '@app/core';
+import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
+import {
+  CreateDocumentDto,
+  DocumentsService,
+  KnowledgeSearchService,
+  ListDocumentsQueryDto,
+  SearchDto,
+  toDocumentCreated,
+  toDocumentDetail,
+  toDocumentSummary,
+  UpdateDocumentDto,
+} from '@app/knowledge';
+import { TaskService } from '@app/tasks';
+
+@ApiTags('knowledge')
+@ApiBearerAuth('bearer')
+@ApiSecurity('api-key')
+@Controller('api/v1/knowledge')
+export class KnowledgeController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly searcher: KnowledgeSearchService,
+    private readonly tasks: TaskService,
+  ) {}
+
+  @Post('documents')
+  @RequirePermission('knowledge:write')
+  @ApiOperation({ summary: 'Add a document: chunked at once (full-text searchable), embedded by the worker' })
+  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateDocumentDto) {
+    return toDocumentCreated(await this.documents.create(user, dto));
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  @RequirePermission('knowledge:read')
+  @ApiOperation({ summary: 'Hybrid search: full-text and vector similarity fused by reciprocal rank' })
+  search(@Body() dto: SearchDto) {
+    return this.searcher.search(dto);
+  }
+
+  @Get('documents')
+  @RequirePermission('knowledge:read')
+  @ApiOperation({ summary: 'List documents, newest first (filter: tags, any of)' })
+  async list(@Query() query: ListDocumentsQueryDto) {
+    const page = await this.documents.list(query);
+    return { ...page, items: page.items.map(toDocumentSummary) };
+  }
+
+  @Get('documents/:id')
+  @RequirePermission('knowledge:read')
+  @ApiOperation({ summary: 'A document with its content' })
+  async get(@Param('id', UuidParamPipe) id: string) {
+    return toDocumentDetail(await this.documents.get(id));
+  }
+
+  @Put('documents/:id')
+  @RequirePermission('knowledge:write')
+  @ApiOperation({ summary: 'Update a document; new content is re-chunked and re-embedded (new embedding_id)' })
+  async update(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateDocumentDto) {
+    return toDocumentDetail(await this.documents.update(user, id, dto));
+  }
+
+  @Delete('documents/:id')
+  @RequirePermission('knowledge:delete')
+  @ApiOperation({ summary: 'Delete a document and its chunks (owner or admin)' })
+  async remove(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+    await this.documents.remove(user, id);
+    return { message: 'Document deleted successfully', document_id: id };
+  }
+
+  @Post('reindex')
+  @HttpCode(202)
+  @RequirePermission('users:admin')
+  @ApiOperation({ summary: 'Re-embed every document with the current EMBEDDINGS_PROVIDER (admin; a task)' })
+  @ApiAcceptedResponse({ description: '{task_id, status: "pending", message}' })
+  async reindex(@CurrentUser() user: AuthUser) {
+    const task = await this.tasks.submit('knowledge.reindex', user, {});
+    return { task_id: task.id, status: 'pending', message: 'Knowledge reindex queued for processing' };
+  }
+}

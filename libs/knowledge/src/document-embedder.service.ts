@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EmbeddingsProvider } from './providers/embeddings.provider';
+
+const BATCH = 64;
+const REINDEX_PAGE = 100;
+
+/** Worker side: computes chunk vectors. Re-running a job only fills what is still missing. */
+@Injectable()
+export class DocumentEmbedder {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly embeddings: EmbeddingsProvider,
+  ) {}
+
+  /** Embeds the chunks of one embedding generation; a stale id (the document changed since) is a no-op. */
+  async embed(documentId: string, embeddingId: string): Promise<void> {
+    const chunks: { id: string; content: string }[] = await this.dataSource.query(
+      'SELECT id, content FROM document_chunks WHERE document_id = $1 AND embedding_id = $2 AND embedding IS NULL ORDER BY chunk_index',
+      [documentId, embeddingId],
+    );
+    await this.store(chunks);
+    await this.dataSource.query(
+      `UPDATE documents SET embedding_status = 'ready', updated_at = now() WHERE id = $1 AND embedding_id = $2`,
+      [documentId, embeddingId],
+    );
+  }
+
+  /** Re-embeds every document with the current provider (after EMBEDDINGS_PROVIDER changed). */
+  async reindex(report: (progress: number, message: string) => Promise<void>): Promise<{ documents: number; model: string }> {
+    const model = this.embeddings.get().name;
+    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM documents');
+    let done = 0;
+    for (let offset = 0; offset < total; offset += REINDEX_PAGE) {
+      const documents: { id: string; embedding_id: string }[] = await this.dataSource.query(
+        'SELECT id, embedding_id FROM documents ORDER BY id LIMIT $1 OFFSET $2',
+        [REINDEX_PAGE, offset],
+      );
+      for (const document of documents) {
+        const chunks = await this.dataSource.query('SELECT id, content FROM document_chunks WHERE document_id = $1 AND embedding_id = $2', [
+          document.id,
+          document.embedding_id,
+        ]);
+        await this.store(chunks);
+        await this.dataSource.query(`UPDATE documents SET embedding_model = $2, embedding_status = 'ready' WHERE id = $1`, [document.id, model]);
+      }
+      done += documents.length;
+      await report(Math.round((100 * done) / Math.max(1, total)), `Re-embedded ${done} of ${total} documents`);
+    }
+    return { documents: done, model };
+  }
+
+  private async store(chunks: { id: string; content: string }[]): Promise<void> {
+    const { embeddings } = this.embeddings.get();
+    for (let i = 0; i < chunks.length; i += BATCH) {
+      const batch = chunks.slice(i, i + BATCH);
+      const vectors = await embeddings.embedDocuments(batch.map((c) => c.content));
+      await this.dataSource.transaction(async (manager) => {
+        for (const [j, chunk] of batch.entries()) {
+          await manager.query('UPDATE document_chunks SET embedding = $2::real[] WHERE id = $1', [chunk.id, vectors[j]]);
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { DocumentEntity } from './entities/document.entity';
+
+export function toDocumentCreated(document: DocumentEntity) {
+  return { document_id: document.id, title: document.title, created_at: document.createdAt, embedding_id: document.embeddingId };
+}
+
+export function toDocumentSummary(document: DocumentEntity) {
+  return {
+    document_id: document.id,
+    title: document.title,
+    metadata: document.metadata,
+    embedding_id: document.embeddingId,
+    embedding_model: document.embeddingModel,
+    embedding_status: document.embeddingStatus,
+    created_at: document.createdAt,
+    updated_at: document.updatedAt,
+  };
+}
+
+export function toDocumentDetail(document: DocumentEntity) {
+  const { document_id, title, metadata, ...rest } = toDocumentSummary(document);
+  return { document_id, title, content: document.content, metadata, ...rest };
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TasksModule } from '@app/tasks';
+import { DocumentEmbedder } from './document-embedder.service';
+import { DocumentsService } from './documents.service';
+import { DocumentChunkEntity } from './entities/document-chunk.entity';
+import { DocumentEntity } from './entities/document.entity';
+import { EmbeddingsProvider } from './providers/embeddings.provider';
+import { KnowledgeSearchService } from './search/knowledge-search.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentChunkEntity]), TasksModule],
+  providers: [DocumentsService, KnowledgeSearchService, DocumentEmbedder, EmbeddingsProvider],
+  exports: [DocumentsService, KnowledgeSearchService, DocumentEmbedder],
+})
+export class KnowledgeModule {}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { snippet } from '../chunking/snippet';
+import { SearchDto } from '../dto/search.dto';
+import { EmbeddingsProvider } from '../providers/embeddings.provider';
+import { HYBRID_SEARCH_SQL } from './hybrid-search.sql';
+
+interface Row {
+  document_id: string;
+  title: string;
+  metadata: Record<string, unknown>;
+  content: string;
+  cosine: number;
+}
+
+export interface SearchResponse {
+  results: { document_id: string; title: string; content_snippet: string; similarity_score: number; metadata: Record<string, unknown> }[];
+  total: number;
+  query_time_ms: number;
+}
+
+@Injectable()
+export class KnowledgeSearchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly embeddings: EmbeddingsProvider,
+  ) {}
+
+  async search(dto: SearchDto): Promise<SearchResponse> {
+    const started = process.hrtime.bigint();
+    const model = this.embeddings.get();
+    const vector = await model.embeddings.embedQuery(dto.query);
+    const { tags, source, language } = dto.filters ?? {};
+    const rows: Row[] = await this.dataSource.query(HYBRID_SEARCH_SQL, [
+      dto.query,
+      vector,
+      tags?.length ? tags : null,
+      source ?? null,
+      language ?? null,
+      model.name,
+      dto.limit,
+    ]);
+    const results = rows.map((row) => ({
+      document_id: row.document_id,
+      title: row.title,
+      content_snippet: snippet(row.content, dto.query),
+      // Cosine in [-1, 1] mapped to [0, 1].
+      similarity_score: Math.round(Math.min(1, Math.max(0, (Number(row.cosine) + 1) / 2)) * 10_000) / 10_000,
+      metadata: row.metadata,
+    }));
+    return { results, total: results.length, query_time_ms: Math.round(Number(process.hrtime.bigint() - started) / 1e6) };
+  }
+}
