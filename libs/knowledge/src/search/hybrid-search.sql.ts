@@ -6,7 +6,8 @@
  * that pgvector's HNSW index is the way.
  *
  * $1 query text, $2 query vector, $3 tags (any) or null, $4 source or null, $5 language or null,
- * $6 embedding model, $7 limit.
+ * $6 embedding model, $7 limit, $8 / $9 whether the full-text / vector side takes part (the
+ * retrieval evaluation switches one off to measure the other alone).
  */
 export const HYBRID_SEARCH_SQL = `
 WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq),
@@ -22,13 +23,13 @@ candidates AS (
 fts AS (
   SELECT c.id, row_number() OVER (ORDER BY ts_rank_cd(c.tsv, q.tsq) DESC, c.id) AS r
   FROM candidates c, q
-  WHERE c.tsv @@ q.tsq
+  WHERE $8 AND c.tsv @@ q.tsq
   ORDER BY r LIMIT 50
 ),
 vec AS (
   SELECT c.id, row_number() OVER (ORDER BY knowledge_dot(c.embedding, $2::real[]) DESC, c.id) AS r
   FROM candidates c
-  WHERE c.embedding IS NOT NULL AND cardinality(c.embedding) = cardinality($2::real[])
+  WHERE $9 AND c.embedding IS NOT NULL AND cardinality(c.embedding) = cardinality($2::real[])
   ORDER BY r LIMIT 50
 ),
 fused AS (

@@ -40,6 +40,8 @@ export class KnowledgeSearchService {
       language ?? null,
       model.name,
       dto.limit,
+      true,
+      true,
     ]);
     const results = rows.map((row) => ({
       document_id: row.document_id,
