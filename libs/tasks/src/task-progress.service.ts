@@ -1,12 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { EventBus } from '@app/core';
+import { EventBus, type TaskUpdateEvent } from '@app/core';
 import { TaskEntity } from './entities/task.entity';
 import { taskUpdateOf } from './task-events';
 
 /** Thrown inside a job when its task was cancelled (or already finished elsewhere): stop, don't retry. */
 export class TaskNotRunnable extends Error {}
+
+/** Intermediate progress is written to the row at most this often per task; every report is published. */
+export const PROGRESS_WRITE_INTERVAL_MS = 500;
 
 /**
  * Every state change of a task, made with conditional updates so a job that runs twice (a crashed
@@ -15,6 +18,7 @@ export class TaskNotRunnable extends Error {}
 @Injectable()
 export class TaskProgress {
   private readonly logger = new Logger(TaskProgress.name);
+  private readonly lastWrite = new Map<string, number>();
 
   constructor(
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
@@ -23,6 +27,7 @@ export class TaskProgress {
 
   /** Claims the task for this attempt; returns undefined when it is cancelled or already final. */
   async start(id: string, attempt: number): Promise<TaskEntity | undefined> {
+    this.lastWrite.set(id, Date.now());
     const message = attempt > 1 ? `Retrying (attempt ${attempt})` : 'Started';
     return this.transition(id, ['pending', 'running'], {
       status: 'running',
@@ -32,12 +37,27 @@ export class TaskProgress {
     });
   }
 
-  async report(id: string, progress: number, message: string): Promise<void> {
-    const task = await this.transition(id, ['running'], { progress: Math.max(0, Math.min(99, Math.round(progress))), message });
-    if (!task) throw new TaskNotRunnable(`task ${id} is no longer running`);
+  /**
+   * Publishes progress at once; the row (and with it the cancellation check) is updated at most
+   * every PROGRESS_WRITE_INTERVAL_MS, so a fast task costs no intermediate writes.
+   */
+  async report(id: string, ownerId: string, progress: number, message: string): Promise<void> {
+    const value = Math.max(0, Math.min(99, Math.round(progress)));
+    const now = Date.now();
+    if (now - (this.lastWrite.get(id) ?? 0) < PROGRESS_WRITE_INTERVAL_MS) {
+      await this.publish(ownerId, { type: 'task_update', task_id: id, status: 'running', progress: value, message });
+      return;
+    }
+    this.lastWrite.set(id, now);
+    const task = await this.transition(id, ['running'], { progress: value, message });
+    if (!task) {
+      this.lastWrite.delete(id);
+      throw new TaskNotRunnable(`task ${id} is no longer running`);
+    }
   }
 
   async complete(id: string, result: unknown): Promise<boolean> {
+    this.lastWrite.delete(id);
     const task = await this.transition(id, ['running'], {
       status: 'completed',
       progress: 100,
@@ -49,6 +69,7 @@ export class TaskProgress {
   }
 
   async fail(id: string, code: string, message: string): Promise<void> {
+    this.lastWrite.delete(id);
     await this.transition(id, ['pending', 'running'], {
       status: 'failed',
       message,
@@ -74,10 +95,14 @@ export class TaskProgress {
     if (!row) return undefined;
     const task = this.tasks.create();
     for (const column of this.tasks.metadata.columns) Object.assign(task, { [column.propertyName]: row[column.databaseName] });
-    await this.events.publish(task.ownerId, taskUpdateOf(task)).catch((err: Error) => {
-      // The row is the source of truth; a client that missed the event reads GET /tasks/{id}.
-      this.logger.warn(`task_update for ${id} not published: ${err.message}`);
-    });
+    await this.publish(task.ownerId, taskUpdateOf(task));
     return task;
+  }
+
+  private async publish(ownerId: string, event: TaskUpdateEvent): Promise<void> {
+    await this.events.publish(ownerId, event).catch((err: Error) => {
+      // The row is the source of truth; a client that missed the event reads GET /tasks/{id}.
+      this.logger.warn(`task_update for ${event.task_id} not published: ${err.message}`);
+    });
   }
 }

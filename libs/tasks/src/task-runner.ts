@@ -30,7 +30,7 @@ export class TaskRunner {
   constructor(private readonly progress: TaskProgress) {}
 
   async run<T extends JobEnvelope>(job: Job<T>, work: (report: ReportProgress) => Promise<unknown>): Promise<void> {
-    const { task_id: taskId, request_id: requestId } = job.data;
+    const { task_id: taskId, request_id: requestId, owner_id: ownerId } = job.data;
     const attempt = job.attemptsMade + 1;
     const log = { task_id: taskId, request_id: requestId, job: job.name, attempt };
     if (!(await this.progress.start(taskId, attempt))) {
@@ -38,7 +38,7 @@ export class TaskRunner {
       return;
     }
     try {
-      const result = await work((value, message) => this.progress.report(taskId, value, message));
+      const result = await work((value, message) => this.progress.report(taskId, ownerId, value, message));
       await this.progress.complete(taskId, result);
       this.logger.log({ ...log, msg: 'task completed' });
     } catch (err) {

@@ -47,11 +47,15 @@ export class TaskEventsGateway implements OnGatewayInit, OnModuleDestroy {
         .catch(() => next(Object.assign(new Error('Invalid or expired token'), { data: { error_code: 'UNAUTHORIZED' } })));
     });
     this.removeDelivery = this.registry.add((message) => {
-      if (message.event.type !== 'task_update') return;
-      const room = server.local.in(taskRoom(message.event.task_id));
+      const event = message.event;
+      if (event.type !== 'task_update') return;
+      const room = server.local.in(taskRoom(event.task_id));
       void room.fetchSockets().then((sockets) => {
         for (const socket of sockets) {
-          if (entitled(socket.data.user as AuthUser, message)) socket.emit('task_update', message.event);
+          if (!entitled(socket.data.user as AuthUser, message)) continue;
+          const delivered = (socket.data.delivered ??= new Map<string, number>()) as Map<string, number>;
+          delivered.set(event.task_id, (delivered.get(event.task_id) ?? 0) + 1);
+          socket.emit('task_update', event);
         }
       });
     });
@@ -61,16 +65,23 @@ export class TaskEventsGateway implements OnGatewayInit, OnModuleDestroy {
     this.removeDelivery?.();
   }
 
+  /** Joins the room before reading the state, like /ws, so no event falls between the two. */
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: { task_id?: unknown }) {
+    const taskId = typeof body?.task_id === 'string' ? body.task_id : '';
+    const room = taskRoom(taskId);
+    const joined = socket.rooms.has(room);
+    await socket.join(room);
+    const delivered = (socket.data.delivered ??= new Map<string, number>()) as Map<string, number>;
+    const before = delivered.get(taskId) ?? 0;
     try {
-      const snapshot = await this.subscriptions.snapshot(userOf(socket), body?.task_id);
-      await socket.join(taskRoom(snapshot.task_id));
-      socket.emit('task_update', snapshot);
-      return { type: 'subscribed', task_id: snapshot.task_id };
+      const snapshot = await this.subscriptions.snapshot(userOf(socket), taskId);
+      if ((delivered.get(taskId) ?? 0) === before) socket.emit('task_update', snapshot);
+      return { type: 'subscribed', task_id: taskId };
     } catch (err) {
+      if (!joined) await socket.leave(room);
       this.logger.debug(`subscribe refused: ${(err as Error).message}`);
-      return errorMessage(err, typeof body?.task_id === 'string' ? body.task_id : undefined);
+      return errorMessage(err, taskId || undefined);
     }
   }
 
@@ -78,6 +89,7 @@ export class TaskEventsGateway implements OnGatewayInit, OnModuleDestroy {
   async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: { task_id?: unknown }) {
     const taskId = String(body?.task_id ?? '');
     await socket.leave(taskRoom(taskId));
+    (socket.data.delivered as Map<string, number> | undefined)?.delete(taskId);
     return { type: 'unsubscribed', task_id: taskId };
   }
 }

@@ -18,7 +18,8 @@ const MAX_SUBSCRIPTIONS = 500;
 
 interface Connection {
   user: AuthUser;
-  tasks: Set<string>;
+  /** Subscribed task ids, with how many live events each received (see `subscribe`). */
+  tasks: Map<string, number>;
   alive: boolean;
 }
 
@@ -47,7 +48,10 @@ export class WsServer implements OnApplicationBootstrap, OnApplicationShutdown {
     this.removeDelivery = this.registry.add((message) => {
       if (message.event.type !== 'task_update') return;
       for (const [ws, connection] of this.connections) {
-        if (connection.tasks.has(message.event.task_id) && entitled(connection.user, message)) this.send(ws, message.event);
+        const delivered = connection.tasks.get(message.event.task_id);
+        if (delivered === undefined || !entitled(connection.user, message)) continue;
+        connection.tasks.set(message.event.task_id, delivered + 1);
+        this.send(ws, message.event);
       }
     });
     this.heartbeat = setInterval(() => this.pingAll(), HEARTBEAT_MS);
@@ -79,7 +83,7 @@ export class WsServer implements OnApplicationBootstrap, OnApplicationShutdown {
       ws.close(CLOSE_UNAUTHORIZED, 'Invalid or expired token');
       return;
     }
-    const connection: Connection = { user, tasks: new Set(), alive: true };
+    const connection: Connection = { user, tasks: new Map(), alive: true };
     this.connections.set(ws, connection);
     ws.on('pong', () => (connection.alive = true));
     ws.on('close', () => this.connections.delete(ws));
@@ -98,15 +102,20 @@ export class WsServer implements OnApplicationBootstrap, OnApplicationShutdown {
       connection.tasks.delete(message.task_id);
       return this.send(ws, { type: 'unsubscribed', task_id: message.task_id });
     }
+    if (connection.tasks.size >= MAX_SUBSCRIPTIONS) {
+      const tooMany = new AppException(429, 'RATE_LIMIT_EXCEEDED', `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection`);
+      return this.send(ws, errorMessage(tooMany, message.task_id));
+    }
+    // Listen before reading the current state, so an event published during the read is not lost;
+    // the snapshot is sent only if no newer live event overtook it.
+    const known = connection.tasks.has(message.task_id);
+    if (!known) connection.tasks.set(message.task_id, 0);
     try {
-      if (connection.tasks.size >= MAX_SUBSCRIPTIONS) {
-        throw new AppException(429, 'RATE_LIMIT_EXCEEDED', `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection`);
-      }
       const snapshot = await this.subscriptions.snapshot(connection.user, message.task_id);
-      connection.tasks.add(message.task_id);
       this.send(ws, { type: 'subscribed', task_id: message.task_id });
-      this.send(ws, snapshot);
+      if (!connection.tasks.get(message.task_id)) this.send(ws, snapshot);
     } catch (err) {
+      if (!known) connection.tasks.delete(message.task_id);
       this.send(ws, errorMessage(err, message.task_id));
     }
   }
