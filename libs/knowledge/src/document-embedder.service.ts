@@ -27,6 +27,11 @@ export class DocumentEmbedder {
     );
   }
 
+  /** After the last attempt: the document stays full-text searchable and says its vectors failed. */
+  async markFailed(documentId: string, embeddingId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE documents SET embedding_status = 'failed' WHERE id = $1 AND embedding_id = $2`, [documentId, embeddingId]);
+  }
+
   /** Re-embeds every document with the current provider (after EMBEDDINGS_PROVIDER changed). */
   async reindex(report: (progress: number, message: string) => Promise<void>): Promise<{ documents: number; model: string }> {
     const model = this.embeddings.get().name;

@@ -10,8 +10,12 @@ type KnowledgeJob = Extract<JobName, `knowledge.${string}`>;
 @Processor(QueueName.Knowledge)
 export class KnowledgeProcessor {
   private readonly handlers: Handlers<KnowledgeJob> = {
-    // Not a task: the document's embedding_status is its state, and a failed attempt is retried by Bull.
-    'knowledge.embed-document': (job) => this.embedder.embed(job.data.document_id, job.data.embedding_id),
+    // Not a task: the document's embedding_status is its state; Bull retries, the last failure is recorded.
+    'knowledge.embed-document': (job) =>
+      this.embedder.embed(job.data.document_id, job.data.embedding_id).catch(async (err: Error) => {
+        if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.embedder.markFailed(job.data.document_id, job.data.embedding_id);
+        throw err;
+      }),
     'knowledge.reindex': (job) => this.runner.run(job, (report) => this.embedder.reindex(report)),
   };
 
