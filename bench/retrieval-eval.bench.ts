@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readEvalDocuments, readEvalQueries } from '../eval/retrieval/retrieval-dataset';
 import { meanScores } from '../eval/retrieval/metrics';
 import { LocalEmbeddings } from '../libs/knowledge/src/embeddings/local-embeddings';
-import { HYBRID_SEARCH_SQL } from '../libs/knowledge/src/search/hybrid-search.sql';
+import { hybridSearchStatement } from '../libs/knowledge/src/search/hybrid-search.sql';
 import { registerAndLogin } from '../test/support/accounts';
 import { http } from '../test/support/http';
 import { Platform } from '../test/support/platform';
@@ -38,12 +38,12 @@ async function main(): Promise<void> {
     const embeddings = new LocalEmbeddings();
     const modes = { 'full-text only': [true, false], 'vector only': [false, true], hybrid: [true, true] } as const;
     console.log(`retrieval evaluation: ${documents.length} documents, ${queries.length} judged queries, k=${K}`);
-    for (const [label, [fullText, vector]] of Object.entries(modes)) {
+    for (const [label, [fullText, vectors]] of Object.entries(modes)) {
       const rankings = new Map<string, string[]>();
       for (const query of queries) {
-        const rows = await platform.sql<{ document_id: string }>(HYBRID_SEARCH_SQL, [
-          query.query, await embeddings.embedQuery(query.query), null, null, null, embeddings.model, K, fullText, vector,
-        ]);
+        const vector = await embeddings.embedQuery(query.query);
+        const statement = hybridSearchStatement({ query: query.query, vector, model: embeddings.model, limit: K, fullText, vectors }, false);
+        const rows = await platform.sql<{ document_id: string }>(statement.sql, statement.params);
         rankings.set(query.id, rows.map((row) => idOf.get(row.document_id) as string));
       }
       const all = meanScores(queries, rankings, K);

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EmbeddingsProvider } from './providers/embeddings.provider';
+import { VectorIndex } from './search/vector-index';
+import { toVectorLiteral } from './search/vector-literal';
 
 const BATCH = 64;
 const REINDEX_PAGE = 100;
@@ -12,6 +14,7 @@ export class DocumentEmbedder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly embeddings: EmbeddingsProvider,
+    private readonly vectorIndex: VectorIndex,
   ) {}
 
   /** Embeds the chunks of one embedding generation; a stale id (the document changed since) is a no-op. */
@@ -61,9 +64,14 @@ export class DocumentEmbedder {
     for (let i = 0; i < chunks.length; i += BATCH) {
       const batch = chunks.slice(i, i + BATCH);
       const vectors = await embeddings.embedDocuments(batch.map((c) => c.content));
+      const indexed = vectors.length > 0 && (await this.vectorIndex.accepts(vectors[0]));
+      const sql = indexed
+        ? 'UPDATE document_chunks SET embedding = $2::real[], embedding_vec = $3::vector WHERE id = $1'
+        : 'UPDATE document_chunks SET embedding = $2::real[] WHERE id = $1';
       await this.dataSource.transaction(async (manager) => {
         for (const [j, chunk] of batch.entries()) {
-          await manager.query('UPDATE document_chunks SET embedding = $2::real[] WHERE id = $1', [chunk.id, vectors[j]]);
+          const params = [chunk.id, vectors[j], ...(indexed ? [toVectorLiteral(vectors[j])] : [])];
+          await manager.query(sql, params);
         }
       });
     }

@@ -7,10 +7,11 @@ import { DocumentChunkEntity } from './entities/document-chunk.entity';
 import { DocumentEntity } from './entities/document.entity';
 import { EmbeddingsProvider } from './providers/embeddings.provider';
 import { KnowledgeSearchService } from './search/knowledge-search.service';
+import { VectorIndex } from './search/vector-index';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentChunkEntity]), TasksModule],
-  providers: [DocumentsService, KnowledgeSearchService, DocumentEmbedder, EmbeddingsProvider],
+  providers: [DocumentsService, KnowledgeSearchService, DocumentEmbedder, EmbeddingsProvider, VectorIndex],
   exports: [DocumentsService, KnowledgeSearchService, DocumentEmbedder],
 })
 export class KnowledgeModule {}

@@ -1,3 +1,5 @@
+import { toVectorLiteral } from './vector-literal';
+
 /**
  * Hybrid ranking in one statement: the top 50 chunks by full-text rank (`websearch_to_tsquery`,
  * `ts_rank_cd`) and the top 50 by exact cosine (dot product of L2-normalised `real[]` vectors)
@@ -9,7 +11,7 @@
  * $6 embedding model, $7 limit, $8 / $9 whether the full-text / vector side takes part (the
  * retrieval evaluation switches one off to measure the other alone).
  */
-export const HYBRID_SEARCH_SQL = `
+const HYBRID_SEARCH_TEMPLATE = `
 WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq),
 candidates AS (
   SELECT c.id, c.document_id, c.content, c.tsv,
@@ -26,12 +28,7 @@ fts AS (
   WHERE $8 AND c.tsv @@ q.tsq
   ORDER BY r LIMIT 50
 ),
-vec AS (
-  SELECT c.id, row_number() OVER (ORDER BY knowledge_dot(c.embedding, $2::real[]) DESC, c.id) AS r
-  FROM candidates c
-  WHERE $9 AND c.embedding IS NOT NULL AND cardinality(c.embedding) = cardinality($2::real[])
-  ORDER BY r LIMIT 50
-),
+vec AS (VECTOR_SIDE),
 fused AS (
   SELECT id, sum(1.0 / (60 + r)) AS score FROM (SELECT id, r FROM fts UNION ALL SELECT id, r FROM vec) ranked GROUP BY id
 ),
@@ -45,3 +42,51 @@ SELECT b.document_id, d.title, d.metadata, b.content, b.score, b.cosine
 FROM best b JOIN documents d ON d.id = b.document_id
 ORDER BY b.score DESC, b.document_id
 LIMIT $7`;
+
+const EXACT_VECTOR_SIDE = `
+  SELECT c.id, row_number() OVER (ORDER BY knowledge_dot(c.embedding, $2::real[]) DESC, c.id) AS r
+  FROM candidates c
+  WHERE $9 AND c.embedding IS NOT NULL AND cardinality(c.embedding) = cardinality($2::real[])
+  ORDER BY r LIMIT 50`;
+
+/**
+ * With pgvector: the HNSW index finds the 200 nearest chunks ($10, the query as a vector literal),
+ * then the filters apply; approximate, so a narrow filter may see fewer than 50 candidates.
+ */
+const HNSW_VECTOR_SIDE = `
+  SELECT n.id, row_number() OVER (ORDER BY n.distance, n.id) AS r
+  FROM (SELECT ch.id, ch.embedding_vec <=> $10::vector AS distance FROM document_chunks ch
+        WHERE $9 AND ch.embedding_vec IS NOT NULL ORDER BY ch.embedding_vec <=> $10::vector LIMIT 200) n
+  JOIN candidates c ON c.id = n.id
+  ORDER BY r LIMIT 50`;
+
+export const HYBRID_SEARCH_SQL = HYBRID_SEARCH_TEMPLATE.replace('VECTOR_SIDE', EXACT_VECTOR_SIDE);
+export const HYBRID_SEARCH_HNSW_SQL = HYBRID_SEARCH_TEMPLATE.replace('VECTOR_SIDE', HNSW_VECTOR_SIDE);
+
+export interface SearchArgs {
+  query: string;
+  vector: number[];
+  tags?: string[] | null;
+  source?: string | null;
+  language?: string | null;
+  model: string;
+  limit: number;
+  fullText?: boolean;
+  vectors?: boolean;
+}
+
+/** The statement and its parameters; `hnsw` picks the pgvector index over the exact scan. */
+export function hybridSearchStatement(args: SearchArgs, hnsw: boolean): { sql: string; params: unknown[] } {
+  const params: unknown[] = [
+    args.query,
+    args.vector,
+    args.tags?.length ? args.tags : null,
+    args.source ?? null,
+    args.language ?? null,
+    args.model,
+    args.limit,
+    args.fullText ?? true,
+    args.vectors ?? true,
+  ];
+  return hnsw ? { sql: HYBRID_SEARCH_HNSW_SQL, params: [...params, toVectorLiteral(args.vector)] } : { sql: HYBRID_SEARCH_SQL, params };
+}

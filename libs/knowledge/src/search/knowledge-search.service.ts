@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { snippet } from '../chunking/snippet';
 import { SearchDto } from '../dto/search.dto';
 import { EmbeddingsProvider } from '../providers/embeddings.provider';
-import { HYBRID_SEARCH_SQL } from './hybrid-search.sql';
+import { hybridSearchStatement } from './hybrid-search.sql';
+import { VectorIndex } from './vector-index';
 
 interface Row {
   document_id: string;
@@ -25,6 +26,7 @@ export class KnowledgeSearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly embeddings: EmbeddingsProvider,
+    private readonly vectorIndex: VectorIndex,
   ) {}
 
   async search(dto: SearchDto): Promise<SearchResponse> {
@@ -32,17 +34,11 @@ export class KnowledgeSearchService {
     const model = this.embeddings.get();
     const vector = await model.embeddings.embedQuery(dto.query);
     const { tags, source, language } = dto.filters ?? {};
-    const rows: Row[] = await this.dataSource.query(HYBRID_SEARCH_SQL, [
-      dto.query,
-      vector,
-      tags?.length ? tags : null,
-      source ?? null,
-      language ?? null,
-      model.name,
-      dto.limit,
-      true,
-      true,
-    ]);
+    const { sql, params } = hybridSearchStatement(
+      { query: dto.query, vector, tags, source, language, model: model.name, limit: dto.limit },
+      await this.vectorIndex.accepts(vector),
+    );
+    const rows: Row[] = await this.dataSource.query(sql, params);
     const results = rows.map((row) => ({
       document_id: row.document_id,
       title: row.title,

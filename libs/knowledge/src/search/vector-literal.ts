@@ -1,0 +1,2 @@
+/** pgvector's text form of a vector. */
+export const toVectorLiteral = (vector: number[]) => `[${vector.join(',')}]`;
