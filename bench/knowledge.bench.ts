@@ -6,8 +6,49 @@ import { http } from '../test/support/http';
 import { Platform } from '../test/support/platform';
 import { ROOT } from '../test/support/service-process';
 import { percentile } from './support/load';
+import { LocalEmbeddings } from '../libs/knowledge/src/embeddings/local-embeddings';
+import { HNSW_SESSION_SQL, hybridSearchStatement } from '../libs/knowledge/src/search/hybrid-search.sql';
+import { copyKnowledge } from '../test/support/pglite-copy';
+import { startPglite } from '../test/support/pglite';
+import type { Client } from 'pg';
 
 const SUBMITTERS = 8;
+const K = 10;
+
+/** Copies documents (with their chunks and vectors) until there are at least $1 chunks. */
+const GROW_SQL = `
+  WITH source AS (SELECT count(*) AS n FROM document_chunks),
+       copies AS (SELECT gen_random_uuid() AS id, gen_random_uuid() AS embedding_id, d.id AS original, d.title, d.content, d.metadata, d.tags, d.owner_id, d.embedding_model
+                  FROM documents d, generate_series(1, GREATEST(0, ceil(($1 - (SELECT n FROM source)) / (SELECT n FROM source)::numeric))::int)),
+       inserted AS (INSERT INTO documents (id, title, content, metadata, tags, owner_id, embedding_id, embedding_model, embedding_status)
+                    SELECT id, title, content, metadata, tags, owner_id, embedding_id, embedding_model, 'ready' FROM copies RETURNING id)
+  INSERT INTO document_chunks (document_id, embedding_id, chunk_index, content, start_offset, end_offset, embedding)
+  SELECT cp.id, cp.embedding_id, c.chunk_index, c.content, c.start_offset, c.end_offset, c.embedding
+  FROM copies cp JOIN documents o ON o.id = cp.original JOIN document_chunks c ON c.document_id = o.id AND c.embedding_id = o.embedding_id`;
+
+/** HNSW search latency on PGlite and its recall@10 against exact search on the same rows (vector side only). */
+async function measureHnsw(lite: Client, queries: { query: string }[], chunks: number): Promise<void> {
+  const embeddings = new LocalEmbeddings();
+  const latencies: number[] = [];
+  let recall = 0;
+  for (const { query } of queries) {
+    const args = { query, vector: await embeddings.embedQuery(query), model: embeddings.model, limit: K, fullText: false };
+    const t = process.hrtime.bigint();
+    const hnsw = hybridSearchStatement(args, true);
+    await lite.query('BEGIN');
+    await lite.query(HNSW_SESSION_SQL);
+    const approx = (await lite.query(hnsw.sql, hnsw.params)).rows;
+    await lite.query('COMMIT');
+    latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const exact = hybridSearchStatement(args, false);
+    const truth = (await lite.query(exact.sql, exact.params)).rows.map((r: { document_id: string }) => r.document_id);
+    recall += approx.filter((r: { document_id: string }) => truth.includes(r.document_id)).length / Math.max(1, truth.length);
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `pgvector HNSW on ${chunks} chunks (PGlite): p50 ${percentile(latencies, 50).toFixed(1)} ms   p95 ${percentile(latencies, 95).toFixed(1)} ms   recall@10 vs exact ${(recall / queries.length).toFixed(3)}`,
+  );
+}
 
 const rssMb = (pid?: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -41,17 +82,7 @@ async function main(): Promise<void> {
 
     for (const target of [10_000, 100_000]) {
       // Grow the corpus by copying the embedded chunks into new documents (vectors and text included).
-      await platform.sql(`
-        WITH source AS (SELECT count(*) AS n FROM document_chunks),
-             copies AS (SELECT gen_random_uuid() AS id, gen_random_uuid() AS embedding_id, d.id AS original, d.title, d.content, d.metadata, d.tags, d.owner_id, d.embedding_model
-                        FROM documents d, generate_series(1, GREATEST(0, ceil(($1 - (SELECT n FROM source)) / (SELECT n FROM source)::numeric))::int))
-        , inserted AS (INSERT INTO documents (id, title, content, metadata, tags, owner_id, embedding_id, embedding_model, embedding_status)
-                       SELECT id, title, content, metadata, tags, owner_id, embedding_id, embedding_model, 'ready' FROM copies RETURNING id)
-        INSERT INTO document_chunks (document_id, embedding_id, chunk_index, content, start_offset, end_offset, embedding)
-        SELECT cp.id, cp.embedding_id, c.chunk_index, c.content, c.start_offset, c.end_offset, c.embedding
-        FROM copies cp JOIN documents o ON o.id = cp.original JOIN document_chunks c ON c.document_id = o.id AND c.embedding_id = o.embedding_id`,
-        [target],
-      );
+      await platform.sql(GROW_SQL, [target]);
       await platform.sql('ANALYZE document_chunks');
       const [{ chunks }] = await platform.sql<{ chunks: number }>('SELECT count(*)::int AS chunks FROM document_chunks');
       const latencies: number[] = [];
@@ -64,6 +95,29 @@ async function main(): Promise<void> {
       console.log(`search on ${chunks} chunks (PostgreSQL 15, exact vectors + full-text): p50 ${percentile(latencies, 50).toFixed(1)} ms   p95 ${percentile(latencies, 95).toFixed(1)} ms`);
     }
     console.log(`api RSS with local embeddings loaded: ${rssMb(platform.api.pid).toFixed(0)} MB`);
+
+    // The same documents on PGlite with pgvector: back to the original corpus, then 10k chunks (PGlite is
+    // single-threaded WebAssembly, so the 100k-chunk copy is left to the PostgreSQL figures above).
+    const pglite = await startPglite();
+    try {
+      await platform.sql(`DELETE FROM documents WHERE embedding_status = 'ready' AND id NOT IN (SELECT id FROM documents ORDER BY created_at LIMIT ${documents.length})`);
+      await copyKnowledge(platform, pglite.client);
+      await pglite.client.query(GROW_SQL, [10_000]);
+      // Copies get slightly perturbed, re-normalised vectors: identical duplicates would make recall meaningless.
+      await pglite.client.query(`
+        UPDATE document_chunks c SET embedding = p.v
+        FROM (SELECT id, array_agg(x / norm ORDER BY i) AS v
+              FROM (SELECT id, i, x, sqrt(sum(x * x) OVER (PARTITION BY id)) AS norm
+                    FROM (SELECT id, i, e + (random() - 0.5) * 0.05 AS x
+                          FROM document_chunks, unnest(embedding) WITH ORDINALITY AS u(e, i) WHERE embedding_vec IS NULL) noisy) scaled
+              GROUP BY id) p
+        WHERE c.id = p.id`);
+      await pglite.client.query('UPDATE document_chunks SET embedding_vec = embedding::vector WHERE embedding_vec IS NULL');
+      const [{ chunks }] = (await pglite.client.query('SELECT count(*)::int AS chunks FROM document_chunks')).rows;
+      await measureHnsw(pglite.client, queries.slice(0, 50), chunks);
+    } finally {
+      await pglite.stop();
+    }
   } finally {
     await platform.stop();
   }

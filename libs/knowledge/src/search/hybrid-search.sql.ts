@@ -49,6 +49,9 @@ const EXACT_VECTOR_SIDE = `
   WHERE $9 AND c.embedding IS NOT NULL AND cardinality(c.embedding) = cardinality($2::real[])
   ORDER BY r LIMIT 50`;
 
+/** pgvector returns at most ef_search rows from the index (default 40); the HNSW side asks for 200. */
+export const HNSW_SESSION_SQL = 'SET LOCAL hnsw.ef_search = 200';
+
 /**
  * With pgvector: the HNSW index finds the 200 nearest chunks ($10, the query as a vector literal),
  * then the filters apply; approximate, so a narrow filter may see fewer than 50 candidates.

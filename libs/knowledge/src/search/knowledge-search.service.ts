@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { snippet } from '../chunking/snippet';
 import { SearchDto } from '../dto/search.dto';
 import { EmbeddingsProvider } from '../providers/embeddings.provider';
-import { hybridSearchStatement } from './hybrid-search.sql';
+import { HNSW_SESSION_SQL, hybridSearchStatement } from './hybrid-search.sql';
 import { VectorIndex } from './vector-index';
 
 interface Row {
@@ -34,11 +34,14 @@ export class KnowledgeSearchService {
     const model = this.embeddings.get();
     const vector = await model.embeddings.embedQuery(dto.query);
     const { tags, source, language } = dto.filters ?? {};
-    const { sql, params } = hybridSearchStatement(
-      { query: dto.query, vector, tags, source, language, model: model.name, limit: dto.limit },
-      await this.vectorIndex.accepts(vector),
-    );
-    const rows: Row[] = await this.dataSource.query(sql, params);
+    const hnsw = await this.vectorIndex.accepts(vector);
+    const { sql, params } = hybridSearchStatement({ query: dto.query, vector, tags, source, language, model: model.name, limit: dto.limit }, hnsw);
+    const rows: Row[] = hnsw
+      ? await this.dataSource.transaction(async (manager) => {
+          await manager.query(HNSW_SESSION_SQL);
+          return manager.query(sql, params);
+        })
+      : await this.dataSource.query(sql, params);
     const results = rows.map((row) => ({
       document_id: row.document_id,
       title: row.title,
