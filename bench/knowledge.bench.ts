@@ -96,31 +96,38 @@ async function main(): Promise<void> {
     }
     console.log(`api RSS with local embeddings loaded: ${rssMb(platform.api.pid).toFixed(0)} MB`);
 
-    // The same documents on PGlite with pgvector: back to the original corpus, then 10k chunks (PGlite is
-    // single-threaded WebAssembly, so the 100k-chunk copy is left to the PostgreSQL figures above).
+    // The same documents on PGlite with pgvector: back to the original corpus, then 10k and 100k chunks.
     const pglite = await startPglite();
     try {
       await platform.sql(`DELETE FROM documents WHERE embedding_status = 'ready' AND id NOT IN (SELECT id FROM documents ORDER BY created_at LIMIT ${documents.length})`);
       await copyKnowledge(platform, pglite.client);
-      await pglite.client.query(GROW_SQL, [10_000]);
-      // Copies get slightly perturbed, re-normalised vectors: identical duplicates would make recall meaningless.
-      await pglite.client.query(`
-        UPDATE document_chunks c SET embedding = p.v
-        FROM (SELECT id, array_agg(x / norm ORDER BY i) AS v
-              FROM (SELECT id, i, x, sqrt(sum(x * x) OVER (PARTITION BY id)) AS norm
-                    FROM (SELECT id, i, e + (random() - 0.5) * 0.05 AS x
-                          FROM document_chunks, unnest(embedding) WITH ORDINALITY AS u(e, i) WHERE embedding_vec IS NULL) noisy) scaled
-              GROUP BY id) p
-        WHERE c.id = p.id`);
-      await pglite.client.query('UPDATE document_chunks SET embedding_vec = embedding::vector WHERE embedding_vec IS NULL');
-      const [{ chunks }] = (await pglite.client.query('SELECT count(*)::int AS chunks FROM document_chunks')).rows;
-      await measureHnsw(pglite.client, queries.slice(0, 50), chunks);
+      for (const target of [10_000, 100_000]) await growAndMeasure(pglite.client, target, queries.slice(0, 50));
     } finally {
       await pglite.stop();
     }
+    const workerStarted = process.hrtime.bigint();
+    const worker = await (await platform.spawn('worker')).waitReady();
+    platform.workers.push(worker);
+    console.log(`worker start to ready: ${(Number(process.hrtime.bigint() - workerStarted) / 1e6).toFixed(0)} ms (local embeddings load on first use, ~150 ms)`);
   } finally {
     await platform.stop();
   }
+}
+
+/** Grows the PGlite copy to `target` chunks (perturbed copies: identical duplicates would make recall meaningless). */
+async function growAndMeasure(lite: Client, target: number, queries: { query: string }[]): Promise<void> {
+  await lite.query(GROW_SQL, [target]);
+  await lite.query(`
+    UPDATE document_chunks c SET embedding = p.v
+    FROM (SELECT id, array_agg(x / norm ORDER BY i) AS v
+          FROM (SELECT id, i, x, sqrt(sum(x * x) OVER (PARTITION BY id)) AS norm
+                FROM (SELECT id, i, e + (random() - 0.5) * 0.05 AS x
+                      FROM document_chunks, unnest(embedding) WITH ORDINALITY AS u(e, i) WHERE embedding_vec IS NULL) noisy) scaled
+          GROUP BY id) p
+    WHERE c.id = p.id`);
+  await lite.query('UPDATE document_chunks SET embedding_vec = embedding::vector WHERE embedding_vec IS NULL');
+  const [{ chunks }] = (await lite.query('SELECT count(*)::int AS chunks FROM document_chunks')).rows;
+  await measureHnsw(lite, queries, chunks);
 }
 
 main().catch((err) => {

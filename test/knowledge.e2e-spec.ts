@@ -59,6 +59,7 @@ describe('knowledge base', () => {
     const got = await http(url, 'GET', `/api/v1/knowledge/documents/${id}`, { token: viewer.token });
     expect(got.status).toBe(200);
     expect(got.body).toMatchObject({ document_id: id, title: CONTRACT_DOCUMENT.title, content: CONTRACT_DOCUMENT.content, metadata: CONTRACT_DOCUMENT.metadata });
+    expect(got.body).toMatchObject({ embedding_model: 'local-sif-wink-100d', embedding_dimension: 100, embedding_status: 'ready' });
     expect(got.body.created_at).toMatch(ISO_DATE);
     expect(got.body.updated_at).toMatch(ISO_DATE);
 

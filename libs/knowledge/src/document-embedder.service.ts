@@ -23,10 +23,10 @@ export class DocumentEmbedder {
       'SELECT id, content FROM document_chunks WHERE document_id = $1 AND embedding_id = $2 AND embedding IS NULL ORDER BY chunk_index',
       [documentId, embeddingId],
     );
-    await this.store(chunks);
+    const dimension = await this.store(chunks);
     await this.dataSource.query(
-      `UPDATE documents SET embedding_status = 'ready', updated_at = now() WHERE id = $1 AND embedding_id = $2`,
-      [documentId, embeddingId],
+      `UPDATE documents SET embedding_status = 'ready', embedding_dimension = COALESCE($3, embedding_dimension) WHERE id = $1 AND embedding_id = $2`,
+      [documentId, embeddingId, dimension],
     );
   }
 
@@ -50,8 +50,11 @@ export class DocumentEmbedder {
           document.id,
           document.embedding_id,
         ]);
-        await this.store(chunks);
-        await this.dataSource.query(`UPDATE documents SET embedding_model = $2, embedding_status = 'ready' WHERE id = $1`, [document.id, model]);
+        const dimension = await this.store(chunks);
+        await this.dataSource.query(
+          `UPDATE documents SET embedding_model = $2, embedding_dimension = COALESCE($3, embedding_dimension), embedding_status = 'ready' WHERE id = $1`,
+          [document.id, model, dimension],
+        );
       }
       done += documents.length;
       await report(Math.round((100 * done) / Math.max(1, total)), `Re-embedded ${done} of ${total} documents`);
@@ -59,11 +62,14 @@ export class DocumentEmbedder {
     return { documents: done, model };
   }
 
-  private async store(chunks: { id: string; content: string }[]): Promise<void> {
+  /** Writes the chunks' vectors; returns their dimension (null when there was nothing to embed). */
+  private async store(chunks: { id: string; content: string }[]): Promise<number | null> {
     const { embeddings } = this.embeddings.get();
+    let dimension: number | null = null;
     for (let i = 0; i < chunks.length; i += BATCH) {
       const batch = chunks.slice(i, i + BATCH);
       const vectors = await embeddings.embedDocuments(batch.map((c) => c.content));
+      dimension = vectors[0]?.length ?? dimension;
       const indexed = vectors.length > 0 && (await this.vectorIndex.accepts(vectors[0]));
       const sql = indexed
         ? 'UPDATE document_chunks SET embedding = $2::real[], embedding_vec = $3::vector WHERE id = $1'
@@ -75,5 +81,6 @@ export class DocumentEmbedder {
         }
       });
     }
+    return dimension;
   }
 }

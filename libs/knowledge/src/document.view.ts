@@ -11,6 +11,7 @@ export function toDocumentSummary(document: DocumentEntity) {
     metadata: document.metadata,
     embedding_id: document.embeddingId,
     embedding_model: document.embeddingModel,
+    embedding_dimension: document.embeddingDimension,
     embedding_status: document.embeddingStatus,
     created_at: document.createdAt,
     updated_at: document.updatedAt,

@@ -35,6 +35,10 @@ export class DocumentEntity {
   @Column({ type: 'varchar', length: 128 })
   embeddingModel: string;
 
+  /** Known once the worker has embedded the chunks. */
+  @Column({ type: 'integer', nullable: true })
+  embeddingDimension: number | null;
+
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   embeddingStatus: EmbeddingStatus;
 

@@ -16,6 +16,7 @@ export class Knowledge1795700000000 implements MigrationInterface {
         owner_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         embedding_id uuid NOT NULL,
         embedding_model varchar(128) NOT NULL,
+        embedding_dimension integer,
         embedding_status varchar(16) NOT NULL DEFAULT 'pending' CHECK (embedding_status IN ('pending', 'ready', 'failed')),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
