@@ -16,6 +16,7 @@ export interface FakeOpenAiBehaviour {
  */
 export class FakeOpenAi {
   calls = 0;
+  embeddingCalls = 0;
   behaviour: FakeOpenAiBehaviour = {};
   private server?: Server;
   port = 0;
@@ -36,8 +37,26 @@ export class FakeOpenAi {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** `/v1/embeddings`: a deterministic 8-dimensional bag-of-letters vector per input, L2-normalised. */
+  private embeddings(body: string, res: ServerResponse): void {
+    this.embeddingCalls++;
+    const { input, encoding_format } = JSON.parse(body) as { input: string | string[]; encoding_format?: string };
+    const data = (Array.isArray(input) ? input : [input]).map((text, index) => {
+      const vector = Array.from({ length: 8 }, (_, d) => [...text.toLowerCase()].filter((c) => c.charCodeAt(0) % 8 === d).length + 1);
+      const norm = Math.hypot(...vector);
+      const embedding = vector.map((v) => v / norm);
+      // Like the real API: `base64` means little-endian float32 bytes, base64-encoded.
+      const encoded = encoding_format === 'base64' ? Buffer.from(new Float32Array(embedding).buffer).toString('base64') : embedding;
+      return { object: 'embedding', index, embedding: encoded };
+    });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ object: 'list', data, model: 'fake-embedding', usage: { prompt_tokens: 1, total_tokens: 1 } }));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for await (const _chunk of req) void _chunk;
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    if (req.method === 'POST' && req.url?.endsWith('/embeddings')) return this.embeddings(body, res);
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       res.writeHead(404).end();
       return;
