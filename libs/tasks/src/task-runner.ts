@@ -3,24 +3,11 @@ import type { Job } from 'bull';
 import { AppException, type JobEnvelope } from '@app/core';
 import { TaskNotRunnable, TaskProgress } from './task-progress.service';
 
-/**
- * An error that retrying cannot fix: the task fails at once. Domain 4xx errors (a tool deleted
- * since the request, say) count as permanent too.
- */
-export class PermanentTaskError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export type ReportProgress = (progress: number, message: string) => Promise<void>;
 
 /**
  * Runs one attempt of a task's job: claims the task, lets the work report progress, stores the
- * result. Retries are Bull's; after the last attempt (or a permanent error) the task is failed
+ * result. Retries are Bull's; after the last attempt (or a domain 4xx error) the task is failed
  * with a clear error. A cancelled or already-final task makes the job a no-op.
  */
 @Injectable()
@@ -44,7 +31,8 @@ export class TaskRunner {
     } catch (err) {
       if (err instanceof TaskNotRunnable) return;
       const error = err as Error;
-      const permanent = err instanceof PermanentTaskError || (err instanceof AppException && err.status < 500);
+      // A domain 4xx (say, the tool was deleted since the request) cannot be fixed by retrying.
+      const permanent = err instanceof AppException && err.status < 500;
       const lastAttempt = permanent || attempt >= (job.opts.attempts ?? 1);
       this.logger.warn({ ...log, msg: `task attempt failed: ${error.message}`, last_attempt: lastAttempt });
       if (!lastAttempt) throw error;
@@ -56,9 +44,7 @@ export class TaskRunner {
 }
 
 function errorCode(err: unknown): string {
-  if (err instanceof PermanentTaskError) return err.code;
-  if (err instanceof AppException) return err.errorCode;
-  return 'TASK_FAILED';
+  return err instanceof AppException ? err.errorCode : 'TASK_FAILED';
 }
 
 function failureMessage(error: Error, attempts: number, permanent: boolean): string {
