@@ -22,3 +22,5 @@ export * from './queue/queue-options';
 export * from './queue/job-producer';
 export * from './validation/is-uuid';
 export * from './bootstrap/start-process';
+export * from './crypto/secret-box';
+export * from './crypto/crypto.module';

@@ -42,4 +42,12 @@ describe('loadConfig', () => {
     expect(config.queues.knowledge.lockDurationMs).toBe(5000);
     expect(config.queues.analysis.attempts).toBe(3);
   });
+
+  it('reads the previous encryption keys of a rotation, comma-separated', () => {
+    const [a, b] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const config = loadConfig({ ENCRYPTION_KEYS_PREVIOUS: `${a.toString('base64')}, ${b.toString('base64')}` });
+    expect(config.previousEncryptionKeys).toEqual([a, b]);
+    expect(loadConfig({}).previousEncryptionKeys).toEqual([]);
+    expect(() => loadConfig({ ENCRYPTION_KEYS_PREVIOUS: `${a.toString('base64')},c2hvcnQ=` })).toThrow(/ENCRYPTION_KEYS_PREVIOUS/);
+  });
 });

@@ -14,6 +14,8 @@ export interface AppConfig {
   queuePrefix: string;
   jwtSecret: string;
   encryptionKey: Buffer;
+  /** Older keys that still open values sealed before a rotation; never used to seal. */
+  previousEncryptionKeys: Buffer[];
   publicBaseUrl: string;
   githubApiUrl: string;
   githubWebhookSecret?: string;
@@ -68,6 +70,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX,
     jwtSecret: env.JWT_SECRET ?? devSecret('jwt', env.DATABASE_URL).toString('base64url'),
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : devSecret('encryption', env.DATABASE_URL),
+    previousEncryptionKeys: env.ENCRYPTION_KEYS_PREVIOUS.map((k) => Buffer.from(k, 'base64')),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     githubApiUrl: env.GITHUB_API_URL,
     githubWebhookSecret: env.GITHUB_WEBHOOK_SECRET,

@@ -5,6 +5,7 @@ const bool = z
   .transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 const url = (protocols: string[]) =>
   z.string().refine((v) => {
     try {
@@ -24,10 +25,12 @@ export const envSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('mcp'),
   JWT_SECRET: z.string().min(32).optional(),
-  ENCRYPTION_KEY: z
+  ENCRYPTION_KEY: base64Key.optional(),
+  ENCRYPTION_KEYS_PREVIOUS: z
     .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
-    .optional(),
+    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(base64Key))
+    .default([]),
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
   GITHUB_API_URL: url(['http:', 'https:']).default('https://api.github.com'),
   GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
