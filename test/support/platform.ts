@@ -12,6 +12,9 @@ export interface PlatformOptions {
   apis?: number;
   workers?: number;
   env?: NodeJS.ProcessEnv;
+  /** A private PostgreSQL cluster or Redis (fault tests), instead of the shared services. */
+  postgresAdminUrl?: string;
+  redisUrl?: string;
 }
 
 /**
@@ -23,17 +26,27 @@ export class Platform {
   readonly workers: ServiceProcess[] = [];
   readonly id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   readonly databaseName = `mcp_test_${this.id}`;
-  readonly databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${this.databaseName}`);
   readonly queuePrefix = `mcp-test-${this.id}`;
+  readonly databaseUrl: string;
 
-  constructor(private readonly options: PlatformOptions = {}) {}
+  constructor(private readonly options: PlatformOptions = {}) {
+    this.databaseUrl = this.postgresAdminUrl.replace(/\/[^/]*$/, `/${this.databaseName}`);
+  }
+
+  private get postgresAdminUrl(): string {
+    return this.options.postgresAdminUrl ?? PG_ADMIN_URL;
+  }
+
+  private get redisUrl(): string {
+    return this.options.redisUrl ?? REDIS_URL;
+  }
 
   env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
       DATABASE_URL: this.databaseUrl,
-      REDIS_URL,
+      REDIS_URL: this.redisUrl,
       QUEUE_PREFIX: this.queuePrefix,
       JWT_SECRET: TEST_JWT_SECRET,
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
@@ -68,8 +81,8 @@ export class Platform {
 
   async stop(): Promise<void> {
     await Promise.all([...this.apis, ...this.workers].map((p) => p.stop()));
-    await dropDatabase(this.databaseName);
-    await deleteKeys(`${this.queuePrefix}*`);
+    await dropDatabase(this.databaseName, this.postgresAdminUrl);
+    await deleteKeys(`${this.queuePrefix}*`, this.redisUrl);
   }
 
   /** A pg client on this run's database, for asserting what was (not) stored. */
@@ -84,8 +97,8 @@ export class Platform {
   }
 }
 
-export async function dropDatabase(name: string): Promise<void> {
-  const client = new Client({ connectionString: PG_ADMIN_URL });
+export async function dropDatabase(name: string, adminUrl = PG_ADMIN_URL): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -94,8 +107,8 @@ export async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-export async function deleteKeys(pattern: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
+export async function deleteKeys(pattern: string, redisUrl = REDIS_URL): Promise<void> {
+  const redis = new Redis(redisUrl);
   try {
     let cursor = '0';
     do {

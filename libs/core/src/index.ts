@@ -6,6 +6,7 @@ export * from './docs/setup-docs';
 export * from './errors/app-exception';
 export * from './errors/domain-errors';
 export * from './errors/validation-issue';
+export * from './errors/dependency-unavailable';
 export * from './http/configure-http';
 export * from './http/public.decorator';
 export * from './http/request-id';

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import {
-  AppException,
   Conflict,
   EventBus,
   isUuid,
@@ -34,16 +33,16 @@ export class TaskService {
     private readonly events: EventBus,
   ) {}
 
-  /** Writes the pending task, then enqueues its job; if Redis refuses the job the task is removed again. */
+  /** Writes the pending task, then enqueues its job; if the queue refuses the job (503) the task is removed again. */
   async submit<N extends TaskJobName>(name: N, owner: AuthUser, input: Submission<N>): Promise<TaskEntity> {
     const requestId = requestContext.requestId() ?? null;
     const task = await this.tasks.save(this.tasks.create({ type: name, ownerId: owner.id, requestId, status: 'pending' }));
     try {
       const payload = { ...input, task_id: task.id, owner_id: owner.id, request_id: requestId ?? undefined } as JobPayloads[N];
       await this.jobs.enqueue(name, payload, task.id);
-    } catch {
+    } catch (err) {
       await this.tasks.delete(task.id);
-      throw new AppException(503, 'SERVICE_UNAVAILABLE', 'The task queue is unavailable; please retry shortly');
+      throw err;
     }
     return task;
   }

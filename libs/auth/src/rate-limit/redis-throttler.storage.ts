@@ -4,18 +4,25 @@ import type Redis from 'ioredis';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
+const UNLIMITED: ThrottlerStorageRecord = { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+
 /** INCR and the window's expiry in one atomic step, shared by every api replica. */
 const INCREMENT = `
 local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { hits, redis.call('PTTL', KEYS[1]) }`;
 
+/** After a failed or timed-out Redis call, requests skip the limiter for this long instead of each waiting for Redis. */
+const FAIL_OPEN_MS = 5000;
+
 /**
- * Fixed-window counters in Redis. If Redis is unreachable the request is let through (fail open):
- * an outage of the limiter must not become an outage of the API; it is logged instead.
+ * Fixed-window counters in Redis. If Redis is unreachable, or slower than the client's command
+ * timeout, the request is let through (fail open): an outage of the limiter must not become an
+ * outage of the API; it is logged instead, once per fail-open period.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
+  private skipUntil = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -23,13 +30,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   ) {}
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
+    if (Date.now() < this.skipUntil || this.redis.status !== 'ready') return UNLIMITED;
     try {
       const [hits, pttl] = (await this.redis.eval(INCREMENT, 1, `${this.prefix}:ratelimit:${name}:${key}`, ttl)) as [number, number];
       const seconds = Math.max(1, Math.ceil(pttl / 1000));
       return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: hits > limit ? seconds : 0 };
     } catch (err) {
-      this.logger.warn(`rate limiting skipped: ${(err as Error).message}`);
-      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+      this.skipUntil = Date.now() + FAIL_OPEN_MS;
+      this.logger.warn(`rate limiting skipped for ${FAIL_OPEN_MS} ms: ${(err as Error).message}`);
+      return UNLIMITED;
     }
   }
 }

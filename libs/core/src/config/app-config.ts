@@ -27,6 +27,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   rateLimit: { authPerMinute: number; defaultPerMinute: number };
   queues: Record<QueueName, QueueTuning>;
+  /** Bounds on the dependency calls a request waits for. */
+  reliability: { redisCommandTimeoutMs: number; enqueueTimeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -88,5 +90,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE, defaultPerMinute: env.RATE_LIMIT_DEFAULT_PER_MINUTE },
     queues: queueTuningOrConfigError(source),
+    reliability: {
+      redisCommandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+      enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS,
+    },
   };
 }

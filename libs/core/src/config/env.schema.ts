@@ -46,6 +46,9 @@ export const envSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
   RATE_LIMIT_AUTH_PER_MINUTE: positiveInt.default(10),
   RATE_LIMIT_DEFAULT_PER_MINUTE: positiveInt.default(1000),
+  // --- reliability (dependency timeouts, reconciler) ---
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1000),
+  ENQUEUE_TIMEOUT_MS: positiveInt.default(1500),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -45,3 +45,9 @@ export const RateLimited = (retryAfterSeconds: number) =>
     { retry_after: retryAfterSeconds },
     { 'Retry-After': String(retryAfterSeconds) },
   );
+
+/** How long a client is told to wait when a dependency (PostgreSQL, Redis, the queue) is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const ServiceUnavailable = (detail = 'A service this request needs is temporarily unavailable; please retry shortly') =>
+  new AppException(503, 'SERVICE_UNAVAILABLE', detail, { retry_after: RETRY_AFTER_SECONDS }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });

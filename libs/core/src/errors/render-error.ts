@@ -1,5 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { AppException, ErrorCode } from './app-exception';
+import { isDependencyUnavailable } from './dependency-unavailable';
+import { ServiceUnavailable } from './domain-errors';
 
 export interface RenderedError {
   status: number;
@@ -53,7 +55,9 @@ function fromHttpException(err: HttpException): AppException {
 export function toAppException(err: unknown): AppException | undefined {
   if (err instanceof AppException) return err;
   if (err instanceof HttpException) return fromHttpException(err);
-  if (err && typeof err === 'object' && 'type' in err) return fromBodyParser(err as { type?: string });
+  const parseError = err && typeof err === 'object' && 'type' in err ? fromBodyParser(err as { type?: string }) : undefined;
+  if (parseError) return parseError;
+  if (isDependencyUnavailable(err)) return ServiceUnavailable();
   return undefined;
 }
 

@@ -5,7 +5,11 @@ import { APP_CONFIG } from '../config/config.module';
 import { warnUnlessNoEviction } from './check-eviction-policy';
 import { createRedis } from './create-redis';
 
-/** Shared command connection (health, rate limits, event publishing). */
+/**
+ * Shared command connection (health, rate limits, event publishing). No offline queue and a
+ * command timeout: a request never waits on a Redis that is down or frozen for longer than
+ * REDIS_COMMAND_TIMEOUT_MS.
+ */
 export const REDIS = Symbol('REDIS');
 
 @Global()
@@ -15,7 +19,12 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        createRedis(config.redisUrl, 'commands', { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false }),
+        createRedis(config.redisUrl, 'commands', {
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: false,
+          lazyConnect: false,
+          commandTimeout: config.reliability.redisCommandTimeoutMs,
+        }),
     },
   ],
   exports: [REDIS],
