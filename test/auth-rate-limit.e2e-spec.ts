@@ -21,6 +21,8 @@ describe('rate limits shared by api replicas', () => {
     expect(blocked.body.retry_after).toBeGreaterThan(0);
     expect(blocked.body.retry_after).toBeLessThanOrEqual(60);
     expect(blocked.headers.get('retry-after')).toBe(String(blocked.body.retry_after));
+    // Only the standard header: the throttler's per-name twins (Retry-After-credentials-ip) are internals.
+    expect([...blocked.headers.keys()].filter((name) => name.startsWith('retry-after'))).toEqual(['retry-after']);
   });
 
   it('limits everything else per principal, also across apis', async () => {

@@ -6,6 +6,8 @@ import { ENTRYPOINTS, ServiceProcess } from './service-process';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Names this run's databases and Redis keys, so two checkouts sharing one PostgreSQL and Redis never collide. */
+const TEST_PREFIX = testPrefix(process.env.TEST_DB_PREFIX ?? 'mcp_test');
 export const TEST_JWT_SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 
 export interface PlatformOptions {
@@ -25,8 +27,8 @@ export class Platform {
   readonly apis: ServiceProcess[] = [];
   readonly workers: ServiceProcess[] = [];
   readonly id = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  readonly databaseName = `mcp_test_${this.id}`;
-  readonly queuePrefix = `mcp-test-${this.id}`;
+  readonly databaseName = `${TEST_PREFIX}_${this.id}`;
+  readonly queuePrefix = `${TEST_PREFIX}-${this.id}`;
   readonly databaseUrl: string;
 
   constructor(private readonly options: PlatformOptions = {}) {
@@ -95,6 +97,11 @@ export class Platform {
       await client.end();
     }
   }
+}
+
+function testPrefix(value: string): string {
+  if (!/^[a-z][a-z0-9_]{0,30}$/.test(value)) throw new Error(`TEST_DB_PREFIX must match [a-z][a-z0-9_]{0,30}, got "${value}"`);
+  return value;
 }
 
 export async function dropDatabase(name: string, adminUrl = PG_ADMIN_URL): Promise<void> {

@@ -6,8 +6,9 @@ import { KnowledgeApiModule } from './knowledge/knowledge-api.module';
 import { McpsApiModule } from './mcps/mcps-api.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { TasksApiModule } from './tasks/tasks-api.module';
+import { UsersApiModule } from './users/users-api.module';
 
 @Module({
-  imports: [CoreModule, AuthApiModule, McpsApiModule, TasksApiModule, AnalysisApiModule, KnowledgeApiModule, RealtimeModule],
+  imports: [CoreModule, AuthApiModule, McpsApiModule, TasksApiModule, AnalysisApiModule, KnowledgeApiModule, UsersApiModule, RealtimeModule],
 })
 export class ApiModule {}

@@ -18,6 +18,7 @@ import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage';
 import { SessionsService } from './sessions.service';
 import { JwtCodec } from './tokens/jwt-codec';
 import { RefreshTokensService } from './tokens/refresh-tokens.service';
+import { UserAdministrationService } from './users/user-administration.service';
 import { UsersService } from './users/users.service';
 
 /** Authentication for the api: guards run in order, so the rate limiter sees the principal. */
@@ -41,9 +42,10 @@ import { UsersService } from './users/users.service';
     ApiKeysService,
     AuthenticationService,
     SessionsService,
+    UserAdministrationService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AuthenticationService, SessionsService, UsersService, ApiKeysService, PasswordHasher],
+  exports: [AuthenticationService, SessionsService, UsersService, UserAdministrationService, ApiKeysService, PasswordHasher],
 })
 export class AuthModule {}

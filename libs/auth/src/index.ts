@@ -14,3 +14,5 @@ export * from './rate-limit/rate-limit.policy';
 export * from './sessions.service';
 export * from './user.view';
 export * from './users/users.service';
+export * from './users/dto/user-admin.dto';
+export * from './users/user-administration.service';

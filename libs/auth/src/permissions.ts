@@ -6,6 +6,7 @@ export const PERMISSIONS = [
   'knowledge:read',
   'knowledge:write',
   'knowledge:delete',
+  'knowledge:admin',
   'analysis:run',
   'tasks:read',
   'github:connect',

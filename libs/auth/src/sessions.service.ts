@@ -41,6 +41,15 @@ export class SessionsService {
     return this.tokensFor(user, await this.refreshTokens.issue(user.id, familyId));
   }
 
+  /** Needs the current password; every refresh token of the user is revoked (other sessions end). */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findActive(userId);
+    if (!user) throw Unauthorized();
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) throw Unauthorized('Current password is incorrect');
+    await this.users.updatePasswordHash(user.id, await this.hasher.hash(newPassword));
+    await this.refreshTokens.revokeAllForUser(user.id);
+  }
+
   logout(refreshToken: string): Promise<void> {
     return this.refreshTokens.revokeByToken(refreshToken);
   }

@@ -25,3 +25,4 @@ export * from './validation/is-uuid';
 export * from './bootstrap/start-process';
 export * from './crypto/secret-box';
 export * from './crypto/crypto.module';
+export * from './validation/is-future-date';

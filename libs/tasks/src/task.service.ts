@@ -59,13 +59,20 @@ export class TaskService {
   }
 
   async list(user: AuthUser, query: ListTasksQueryDto): Promise<Page<TaskView>> {
+    // Someone else's tasks are invisible to a non-admin: an empty page, as if that user had none.
+    if (user.role !== 'admin' && query.owner_id && query.owner_id !== user.id) return toPage([], 0, query);
     const [rows, total] = await this.tasks.findAndCount({
-      where: { ownerId: user.id, ...(query.status ? { status: query.status } : {}), ...(query.type ? { type: query.type } : {}) },
+      where: { ...this.ownerScope(user, query.owner_id), ...(query.status ? { status: query.status } : {}), ...(query.type ? { type: query.type } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: pageOffset(query),
       take: query.page_size,
     });
     return toPage(rows.map(toTaskView), total, query);
+  }
+
+  /** Admins list everyone's tasks (optionally one owner's); everyone else lists only their own. */
+  private ownerScope(user: AuthUser, ownerId?: string): { ownerId?: string } {
+    return user.role === 'admin' ? (ownerId ? { ownerId } : {}) : { ownerId: user.id };
   }
 
   /** Only a pending or running task can be cancelled; a running job notices at its next progress report. */

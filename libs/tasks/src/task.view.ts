@@ -4,6 +4,7 @@ import type { TaskEntity } from './entities/task.entity';
 export interface TaskView {
   task_id: string;
   type: string;
+  owner_id: string;
   status: TaskEntity['status'];
   progress: number;
   message: string | null;
@@ -19,6 +20,7 @@ export function toTaskView(task: TaskEntity): TaskView {
   return {
     task_id: task.id,
     type: task.type,
+    owner_id: task.ownerId,
     status: task.status,
     progress: task.progress,
     message: task.message,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import { Public, Unauthorized } from '@app/core';
 import {
   Authenticated,
+  ChangePasswordDto,
   CredentialRoute,
   CurrentUser,
   LoginDto,
@@ -56,6 +57,17 @@ export class AuthController {
   async logout(@Body() dto: RefreshDto) {
     await this.sessions.logout(dto.refresh_token);
     return { message: 'Logged out successfully' };
+  }
+
+  @Post('change-password')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiBearerAuth('bearer')
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: "Change the caller's password (needs the current one); every refresh token of the account is revoked" })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto) {
+    await this.sessions.changePassword(user.id, dto.current_password, dto.new_password);
+    return { message: 'Password changed; other sessions must log in again' };
   }
 
   @Get('me')

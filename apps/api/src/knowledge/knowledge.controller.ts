@@ -73,7 +73,7 @@ export class KnowledgeController {
 
   @Post('reindex')
   @HttpCode(202)
-  @RequirePermission('users:admin')
+  @RequirePermission('knowledge:admin')
   @ApiOperation({ summary: 'Re-embed every document with the current EMBEDDINGS_PROVIDER (admin; a task)' })
   @ApiAcceptedResponse({ description: '{task_id, status: "pending", message}' })
   async reindex(@CurrentUser() user: AuthUser) {

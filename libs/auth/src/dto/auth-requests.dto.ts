@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsFutureDate } from '@app/core';
 import { IsDateString, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
@@ -53,8 +54,9 @@ export class CreateApiKeyDto {
   @Length(1, 255)
   name: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31T23:59:59Z', format: 'date-time' })
+  @ApiPropertyOptional({ example: '2030-12-31T23:59:59Z', format: 'date-time', description: 'Must be in the future (422 otherwise)' })
   @IsOptional()
   @IsDateString({ strict: true })
+  @IsFutureDate()
   expires_at?: string;
 }

@@ -9,6 +9,11 @@ export class RateLimitGuard extends ThrottlerGuard {
     return context.getType() !== 'http';
   }
 
+  /** The 429 carries the standard `Retry-After`; the throttler's per-name `Retry-After-<name>` twins are internals. */
+  protected override setResponseHeader(response: Record<string, unknown>, name: string, value: string | number): void {
+    if (!name.startsWith('Retry-After')) super.setResponseHeader(response, name, value);
+  }
+
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     throw RateLimited(Math.max(1, detail.timeToBlockExpire));
   }

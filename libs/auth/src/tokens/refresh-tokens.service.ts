@@ -46,6 +46,11 @@ export class RefreshTokensService {
     await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
+  /** Every session of a user ends: after a password change, a role change or a deactivation. */
+  async revokeAllForUser(userId: string): Promise<void> {
+    await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  }
+
   /** Logout: the family of the presented token (even an expired or used one) stops working. */
   async revokeByToken(token: string): Promise<void> {
     const claims = this.jwt.verify<RefreshClaims>(token, 'refresh');

@@ -72,6 +72,8 @@ export function issueFromConstraint(
     case 'isDateString':
     case 'isIso8601':
       return { msg: 'invalid datetime format', type: 'value_error.datetime' };
+    case 'isFutureDate':
+      return { msg: 'date must be in the future', type: 'value_error.date.not_in_the_future' };
     case 'isNotEmpty':
     case 'isDefined':
       return { msg: 'field required', type: 'value_error.missing' };

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@app/core/pagination/pagination';
 import type { TaskStatus } from '@app/core/events/event-map';
 
@@ -16,4 +16,9 @@ export class ListTasksQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(64)
   type?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Admins: only this user's tasks (admins see every user's tasks by default; others always see only their own)" })
+  @IsOptional()
+  @IsUUID()
+  owner_id?: string;
 }
