@@ -44,7 +44,7 @@ export class ServiceProcess {
     return this;
   }
 
-  async waitReady(timeoutMs = 20_000): Promise<this> {
+  async waitReady(timeoutMs = 60_000): Promise<this> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.exitCode !== undefined) throw new Error(`${this.kind} exited with ${this.exitCode}:\n${this.logs()}`);

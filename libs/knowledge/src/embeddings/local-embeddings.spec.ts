@@ -8,11 +8,9 @@ describe('LocalEmbeddings', () => {
   const similarity = async (a: string, b: string) =>
     cosine(await embeddings.embedQuery(a), await embeddings.embedQuery(b));
 
+  // Load time is a benchmark figure (`npm run bench -- knowledge`), never a timed assertion here.
   beforeAll(() => {
-    const started = performance.now();
     embeddings = new LocalEmbeddings();
-    // The budget is 3 s for a ready worker; loading must stay a small part of it.
-    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('names its model and dimension', () => {
