@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { TokenPairDto, UserViewDto } from '@app/auth';
 import { http } from './http';
 
 export interface Account {
@@ -14,7 +15,7 @@ export interface Account {
 export async function registerAndLogin(baseUrl: string, role: 'developer' | 'viewer' = 'developer'): Promise<Account> {
   const username = `${role}_${randomBytes(5).toString('hex')}`;
   const password = `Pw-${randomBytes(9).toString('base64url')}!`;
-  const registered = await http(baseUrl, 'POST', '/api/v1/auth/register', {
+  const registered = await http<UserViewDto>(baseUrl, 'POST', '/api/v1/auth/register', {
     json: { username, email: `${username}@example.com`, password, role },
   });
   if (registered.status !== 201) throw new Error(`register failed: ${registered.status} ${registered.text}`);
@@ -22,7 +23,7 @@ export async function registerAndLogin(baseUrl: string, role: 'developer' | 'vie
 }
 
 export async function login(baseUrl: string, username: string, password: string): Promise<{ token: string; refreshToken: string }> {
-  const res = await http(baseUrl, 'POST', '/api/v1/auth/login', { json: { username, password } });
+  const res = await http<TokenPairDto>(baseUrl, 'POST', '/api/v1/auth/login', { json: { username, password } });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
   return { token: res.body.access_token, refreshToken: res.body.refresh_token };
 }

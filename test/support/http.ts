@@ -1,17 +1,36 @@
-/** Tiny fetch wrapper: JSON in, status + headers + parsed body out. */
+import { validatorFor } from './openapi';
+
+/** A response DTO as it travels: dates become ISO strings, everything else keeps its type. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
 export interface HttpResult<T = any> {
   status: number;
   headers: Headers;
-  body: T;
+  body: Json<T>;
   text: string;
 }
 
-export async function http<T = any>(
-  baseUrl: string,
-  method: string,
-  path: string,
-  options: { json?: unknown; body?: string; headers?: Record<string, string>; token?: string; apiKey?: string } = {},
-): Promise<HttpResult<T>> {
+export interface HttpOptions {
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+  token?: string;
+  apiKey?: string;
+}
+
+/**
+ * Tiny fetch wrapper: JSON in, status + headers + parsed body out. `T` is the response DTO of the
+ * route (e.g. `http<McpToolDetailDto>(...)`). Every answer of one of our api processes is checked
+ * against its OpenAPI document (status declared, body matching the schema): a mismatch fails the
+ * test, so documentation and behaviour cannot drift.
+ */
+export async function http<T = any>(baseUrl: string, method: string, path: string, options: HttpOptions = {}): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.json !== undefined || options.body !== undefined) headers['content-type'] ??= 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -28,5 +47,10 @@ export async function http<T = any>(
   } catch {
     // not JSON (metrics, HTML docs)
   }
-  return { status: response.status, headers: response.headers, body: body as T, text };
+  const validator = await validatorFor(baseUrl);
+  const problems = validator?.check(method, path, response.status, response.headers.get('content-type'), body, text) ?? [];
+  if (problems.length) {
+    throw new Error(`Response does not match the OpenAPI document:\n  ${problems.join('\n  ')}\nBody: ${text.slice(0, 2000)}`);
+  }
+  return { status: response.status, headers: response.headers, body: body as Json<T>, text };
 }

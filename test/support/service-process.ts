@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { registerApi } from './openapi';
 
 /** The repository root, found from here whether this file runs from test/ or compiled under dist/. */
 function repositoryRoot(from: string): string {
@@ -24,7 +25,10 @@ export class ServiceProcess {
     readonly kind: keyof typeof ENTRYPOINTS,
     readonly port: number,
     private readonly env: NodeJS.ProcessEnv,
-  ) {}
+  ) {
+    // Everything an api answers through the http helper is checked against its OpenAPI document.
+    if (kind === 'api') registerApi(this.url);
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
 import { ToolSnapshots } from '@app/mcp';
-import { TaskService } from '@app/tasks';
-
-export interface TaskAccepted {
-  task_id: string;
-  status: 'pending';
-  message: string;
-}
+import { TaskService, type TaskAcceptedDto as TaskAccepted } from '@app/tasks';
 
 /** Turns analysis requests into queued tasks; the worker runs them with the configured analyzer. */
 @Injectable()

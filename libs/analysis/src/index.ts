@@ -3,5 +3,5 @@ export { RulesAnalyzer } from './rules-analyzer';
 // Nest wiring below: Jest cannot load @nestjs/* here, so unit specs import the pure files directly.
 export { AnalysisModule } from './analysis.module';
 export { ANALYZER, AnalyzerModule } from './analyzer.module';
-export { AnalysisSubmissions, type TaskAccepted } from './analysis-submissions.service';
+export { AnalysisSubmissions } from './analysis-submissions.service';
 export * from './dto/analysis-requests.dto';

@@ -6,6 +6,7 @@ export * from './decorators/authenticated.decorator';
 export * from './decorators/current-user.decorator';
 export * from './decorators/require-permission.decorator';
 export * from './dto/auth-requests.dto';
+export * from './dto/auth-responses.dto';
 export * from './entities/user.entity';
 export * from './passwords/password-hasher';
 export * from './permissions';

@@ -1,15 +1,9 @@
+import type { UserViewDto } from './dto/auth-responses.dto';
 import type { UserEntity } from './entities/user.entity';
 
-export interface UserView {
-  id: string;
-  username: string;
-  email: string;
-  role: UserEntity['role'];
-  is_active: boolean;
-  created_at: Date;
-}
-
 /** The public shape of a user: never a password or hash. */
+export type UserView = UserViewDto;
+
 export function toUserView(user: UserEntity): UserView {
   return {
     id: user.id,

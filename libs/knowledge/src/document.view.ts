@@ -1,10 +1,11 @@
+import type { DocumentCreatedDto, DocumentDetailDto, DocumentSummaryDto } from './dto/document-responses.dto';
 import type { DocumentEntity } from './entities/document.entity';
 
-export function toDocumentCreated(document: DocumentEntity) {
+export function toDocumentCreated(document: DocumentEntity): DocumentCreatedDto {
   return { document_id: document.id, title: document.title, created_at: document.createdAt, embedding_id: document.embeddingId };
 }
 
-export function toDocumentSummary(document: DocumentEntity) {
+export function toDocumentSummary(document: DocumentEntity): DocumentSummaryDto {
   return {
     document_id: document.id,
     title: document.title,
@@ -18,7 +19,7 @@ export function toDocumentSummary(document: DocumentEntity) {
   };
 }
 
-export function toDocumentDetail(document: DocumentEntity) {
+export function toDocumentDetail(document: DocumentEntity): DocumentDetailDto {
   const { document_id, title, metadata, ...rest } = toDocumentSummary(document);
   return { document_id, title, content: document.content, metadata, ...rest };
 }

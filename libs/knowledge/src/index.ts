@@ -4,6 +4,7 @@ export * from './document-embedder.service';
 export * from './document.view';
 export * from './documents.service';
 export * from './dto/document.dto';
+export * from './dto/document-responses.dto';
 export * from './dto/list-documents-query.dto';
 export * from './dto/search.dto';
 export * from './embeddings/local-embeddings';

@@ -1,5 +1,6 @@
 export * from './dto/create-mcp-tool.dto';
 export * from './dto/list-mcp-tools-query.dto';
+export * from './dto/mcp-tool-responses.dto';
 export * from './dto/rollback-mcp-tool.dto';
 export * from './dto/update-mcp-tool.dto';
 export * from './entities/mcp-tool.entity';

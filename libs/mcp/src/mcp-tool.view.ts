@@ -1,7 +1,8 @@
+import type { McpToolDetailDto, McpToolSummaryDto, McpToolVersionDto } from './dto/mcp-tool-responses.dto';
 import type { McpToolEntity } from './entities/mcp-tool.entity';
 import type { McpToolVersionEntity } from './entities/mcp-tool-version.entity';
 
-export function toToolSummary(tool: McpToolEntity) {
+export function toToolSummary(tool: McpToolEntity): McpToolSummaryDto {
   return {
     id: tool.id,
     name: tool.name,
@@ -15,12 +16,12 @@ export function toToolSummary(tool: McpToolEntity) {
   };
 }
 
-export function toToolDetail(tool: McpToolEntity) {
+export function toToolDetail(tool: McpToolEntity): McpToolDetailDto {
   const { created_at, updated_at, ...rest } = toToolSummary(tool);
   return { ...rest, config: tool.config, created_at, updated_at };
 }
 
-export function toVersionView(row: McpToolVersionEntity) {
+export function toVersionView(row: McpToolVersionEntity): McpToolVersionDto {
   return {
     version: row.version,
     changed_at: row.changedAt,

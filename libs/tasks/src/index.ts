@@ -1,4 +1,5 @@
 export * from './dto/list-tasks-query.dto';
+export * from './dto/task-responses.dto';
 export * from './entities/task.entity';
 export * from './task-events';
 export * from './task-progress.service';

@@ -1,20 +1,8 @@
+import type { TaskViewDto } from './dto/task-responses.dto';
 import type { TaskEntity } from './entities/task.entity';
 
-/** The public shape of a task (`GET /api/v1/tasks/{id}`), in the contract's field names. */
-export interface TaskView {
-  task_id: string;
-  type: string;
-  owner_id: string;
-  status: TaskEntity['status'];
-  progress: number;
-  message: string | null;
-  result: unknown;
-  error: { code: string; message: string } | null;
-  request_id: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  completed_at: Date | null;
-}
+/** The public shape of a task, in the contract's field names. */
+export type TaskView = TaskViewDto;
 
 export function toTaskView(task: TaskEntity): TaskView {
   return {

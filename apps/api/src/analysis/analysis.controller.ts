@@ -1,17 +1,16 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
 import {
   AnalysisSubmissions,
   FeasibilityRequestDto,
   GenerateConfigRequestDto,
   ImprovementsRequestDto,
-  TaskAcceptedDto,
 } from '@app/analysis';
+import { ApiErrors } from '@app/core';
+import { TaskAcceptedDto } from '@app/tasks';
 
 @ApiTags('analysis')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('api/v1/analyze')
 export class AnalysisController {
   constructor(private readonly submissions: AnalysisSubmissions) {}
@@ -21,7 +20,7 @@ export class AnalysisController {
   @RequirePermission('analysis:run')
   @ApiOperation({ summary: 'Queue a feasibility analysis of a proposed tool' })
   @ApiAcceptedResponse({ type: TaskAcceptedDto })
-  feasibility(@CurrentUser() user: AuthUser, @Body() body: FeasibilityRequestDto) {
+  feasibility(@CurrentUser() user: AuthUser, @Body() body: FeasibilityRequestDto): Promise<TaskAcceptedDto> {
     return this.submissions.feasibility(user, body.config);
   }
 
@@ -30,7 +29,8 @@ export class AnalysisController {
   @RequirePermission('analysis:run')
   @ApiOperation({ summary: 'Queue improvement suggestions for a registered tool (404 if unknown)' })
   @ApiAcceptedResponse({ type: TaskAcceptedDto })
-  improvements(@CurrentUser() user: AuthUser, @Body() body: ImprovementsRequestDto) {
+  @ApiErrors(404)
+  improvements(@CurrentUser() user: AuthUser, @Body() body: ImprovementsRequestDto): Promise<TaskAcceptedDto> {
     return this.submissions.improvements(user, body.tool_id);
   }
 
@@ -39,7 +39,7 @@ export class AnalysisController {
   @RequirePermission('analysis:run')
   @ApiOperation({ summary: 'Queue generation of a tool configuration from requirements' })
   @ApiAcceptedResponse({ type: TaskAcceptedDto })
-  generateConfig(@CurrentUser() user: AuthUser, @Body() body: GenerateConfigRequestDto) {
+  generateConfig(@CurrentUser() user: AuthUser, @Body() body: GenerateConfigRequestDto): Promise<TaskAcceptedDto> {
     return this.submissions.generateConfig(user, body.requirements);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Public, Unauthorized } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, MessageDto, Public, Unauthorized } from '@app/core';
 import {
   Authenticated,
   ChangePasswordDto,
@@ -10,8 +10,10 @@ import {
   RefreshDto,
   RegisterDto,
   SessionsService,
+  TokenPairDto,
   toUserView,
   UsersService,
+  UserViewDto,
   type AuthUser,
 } from '@app/auth';
 
@@ -27,7 +29,9 @@ export class AuthController {
   @Public()
   @CredentialRoute()
   @ApiOperation({ summary: 'Create an account (developer or viewer; admins come from an admin or the CLI)' })
-  async register(@Body() dto: RegisterDto) {
+  @ApiCreatedResponse({ type: UserViewDto })
+  @ApiErrors(409)
+  async register(@Body() dto: RegisterDto): Promise<UserViewDto> {
     return toUserView(await this.users.create({ ...dto, role: dto.role ?? 'developer' }));
   }
 
@@ -36,7 +40,9 @@ export class AuthController {
   @CredentialRoute()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange username and password for an access token (15 min) and a refresh token' })
-  login(@Body() dto: LoginDto) {
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiErrors(401)
+  login(@Body() dto: LoginDto): Promise<TokenPairDto> {
     return this.sessions.login(dto.username, dto.password);
   }
 
@@ -45,7 +51,9 @@ export class AuthController {
   @CredentialRoute()
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate: a new access token and a new refresh token; reusing a refresh token revokes its family' })
-  refresh(@Body() dto: RefreshDto) {
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiErrors(401)
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.sessions.refresh(dto.refresh_token);
   }
 
@@ -54,7 +62,8 @@ export class AuthController {
   @CredentialRoute()
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke the refresh token family of this session' })
-  async logout(@Body() dto: RefreshDto) {
+  @ApiOkResponse({ type: MessageDto })
+  async logout(@Body() dto: RefreshDto): Promise<MessageDto> {
     await this.sessions.logout(dto.refresh_token);
     return { message: 'Logged out successfully' };
   }
@@ -72,10 +81,9 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  @ApiBearerAuth('bearer')
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: 'The authenticated user' })
-  async me(@CurrentUser() user: AuthUser) {
+  @ApiOkResponse({ type: UserViewDto })
+  async me(@CurrentUser() user: AuthUser): Promise<UserViewDto> {
     const row = await this.users.findActive(user.id);
     if (!row) throw Unauthorized();
     return toUserView(row);

@@ -1,23 +1,26 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@app/core';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, UuidParamPipe } from '@app/core';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
 import {
   CreateDocumentDto,
+  DocumentCreatedDto,
+  DocumentDeletedDto,
+  DocumentDetailDto,
+  DocumentPageDto,
   DocumentsService,
   KnowledgeSearchService,
   ListDocumentsQueryDto,
   SearchDto,
+  SearchResponseDto,
   toDocumentCreated,
   toDocumentDetail,
   toDocumentSummary,
   UpdateDocumentDto,
 } from '@app/knowledge';
-import { TaskService } from '@app/tasks';
+import { TaskAcceptedDto, TaskService } from '@app/tasks';
 
 @ApiTags('knowledge')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('api/v1/knowledge')
 export class KnowledgeController {
   constructor(
@@ -29,7 +32,8 @@ export class KnowledgeController {
   @Post('documents')
   @RequirePermission('knowledge:write')
   @ApiOperation({ summary: 'Add a document: chunked at once (full-text searchable), embedded by the worker' })
-  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateDocumentDto) {
+  @ApiCreatedResponse({ type: DocumentCreatedDto })
+  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateDocumentDto): Promise<DocumentCreatedDto> {
     return toDocumentCreated(await this.documents.create(user, dto));
   }
 
@@ -37,14 +41,16 @@ export class KnowledgeController {
   @HttpCode(200)
   @RequirePermission('knowledge:read')
   @ApiOperation({ summary: 'Hybrid search: full-text and vector similarity fused by reciprocal rank' })
-  search(@Body() dto: SearchDto) {
+  @ApiOkResponse({ type: SearchResponseDto })
+  search(@Body() dto: SearchDto): Promise<SearchResponseDto> {
     return this.searcher.search(dto);
   }
 
   @Get('documents')
   @RequirePermission('knowledge:read')
   @ApiOperation({ summary: 'List documents, newest first (filter: tags, any of)' })
-  async list(@Query() query: ListDocumentsQueryDto) {
+  @ApiOkResponse({ type: DocumentPageDto })
+  async list(@Query() query: ListDocumentsQueryDto): Promise<DocumentPageDto> {
     const page = await this.documents.list(query);
     return { ...page, items: page.items.map(toDocumentSummary) };
   }
@@ -52,21 +58,31 @@ export class KnowledgeController {
   @Get('documents/:id')
   @RequirePermission('knowledge:read')
   @ApiOperation({ summary: 'A document with its content' })
-  async get(@Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: DocumentDetailDto })
+  @ApiErrors(404)
+  async get(@Param('id', UuidParamPipe) id: string): Promise<DocumentDetailDto> {
     return toDocumentDetail(await this.documents.get(id));
   }
 
   @Put('documents/:id')
   @RequirePermission('knowledge:write')
   @ApiOperation({ summary: 'Update a document; new content is re-chunked and re-embedded (new embedding_id)' })
-  async update(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateDocumentDto) {
+  @ApiOkResponse({ type: DocumentDetailDto })
+  @ApiErrors(404)
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdateDocumentDto,
+  ): Promise<DocumentDetailDto> {
     return toDocumentDetail(await this.documents.update(user, id, dto));
   }
 
   @Delete('documents/:id')
   @RequirePermission('knowledge:delete')
   @ApiOperation({ summary: 'Delete a document and its chunks (owner or admin)' })
-  async remove(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: DocumentDeletedDto })
+  @ApiErrors(404)
+  async remove(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<DocumentDeletedDto> {
     await this.documents.remove(user, id);
     return { message: 'Document deleted successfully', document_id: id };
   }
@@ -75,8 +91,8 @@ export class KnowledgeController {
   @HttpCode(202)
   @RequirePermission('knowledge:admin')
   @ApiOperation({ summary: 'Re-embed every document with the current EMBEDDINGS_PROVIDER (admin; a task)' })
-  @ApiAcceptedResponse({ description: '{task_id, status: "pending", message}' })
-  async reindex(@CurrentUser() user: AuthUser) {
+  @ApiAcceptedResponse({ type: TaskAcceptedDto })
+  async reindex(@CurrentUser() user: AuthUser): Promise<TaskAcceptedDto> {
     const task = await this.tasks.submit('knowledge.reindex', user, {});
     return { task_id: task.id, status: 'pending', message: 'Knowledge reindex queued for processing' };
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { UuidParamPipe } from '@app/core';
+import { ApiErrors, DeletedDto, UuidParamPipe } from '@app/core';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
 import {
   CreateMcpToolDto,
@@ -9,8 +9,13 @@ import {
   ListMcpToolsQueryDto,
   McpHistoryService,
   McpInterchangeService,
+  McpToolDetailDto,
+  McpToolHistoryDto,
+  McpToolPageDto,
   McpToolsService,
+  McpToolSummaryDto,
   RollbackMcpToolDto,
+  ServerJsonDto,
   toToolDetail,
   toToolSummary,
   toVersionView,
@@ -18,8 +23,6 @@ import {
 } from '@app/mcp';
 
 @ApiTags('mcps')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('api/v1/mcps')
 export class McpsController {
   constructor(
@@ -31,7 +34,13 @@ export class McpsController {
   @Post()
   @RequirePermission('mcps:write')
   @ApiOperation({ summary: 'Register a tool (status draft, author = caller)' })
-  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateMcpToolDto, @Res({ passthrough: true }) res: Response) {
+  @ApiCreatedResponse({ type: McpToolSummaryDto })
+  @ApiErrors(409)
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateMcpToolDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<McpToolSummaryDto> {
     const tool = await this.tools.create(user, dto);
     res.setHeader('ETag', etagOf(tool));
     return toToolSummary(tool);
@@ -41,14 +50,17 @@ export class McpsController {
   @RequirePermission('mcps:write')
   @ApiOperation({ summary: 'Create a draft tool from an official MCP Registry server.json' })
   @ApiBody({ schema: { type: 'object', description: 'A server.json document (schema 2025-09-29)' } })
-  async import(@CurrentUser() user: AuthUser, @Body() doc: Record<string, unknown>) {
+  @ApiCreatedResponse({ type: McpToolSummaryDto })
+  @ApiErrors(409)
+  async import(@CurrentUser() user: AuthUser, @Body() doc: Record<string, unknown>): Promise<McpToolSummaryDto> {
     return toToolSummary(await this.interchange.import(user, doc));
   }
 
   @Get()
   @RequirePermission('mcps:read')
   @ApiOperation({ summary: 'List tools (filters: status, author_id, q; sort: updated_at or name)' })
-  async list(@Query() query: ListMcpToolsQueryDto) {
+  @ApiOkResponse({ type: McpToolPageDto })
+  async list(@Query() query: ListMcpToolsQueryDto): Promise<McpToolPageDto> {
     const page = await this.tools.list(query);
     return { ...page, items: page.items.map(toToolSummary) };
   }
@@ -56,7 +68,9 @@ export class McpsController {
   @Get(':id')
   @RequirePermission('mcps:read')
   @ApiOperation({ summary: 'A tool with its config; the ETag header feeds If-Match on PUT' })
-  async get(@Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ type: McpToolDetailDto })
+  @ApiErrors(404)
+  async get(@Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<McpToolDetailDto> {
     const tool = await this.tools.get(id);
     res.setHeader('ETag', etagOf(tool));
     return toToolDetail(tool);
@@ -66,13 +80,15 @@ export class McpsController {
   @RequirePermission('mcps:write')
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; 412 if the tool changed since' })
   @ApiOperation({ summary: 'Partial update; a new config needs a greater version (409 otherwise)' })
+  @ApiOkResponse({ type: McpToolSummaryDto })
+  @ApiErrors(404, 409, 412)
   async update(
     @CurrentUser() user: AuthUser,
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: UpdateMcpToolDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<McpToolSummaryDto> {
     const tool = await this.tools.update(user, id, dto, ifMatch);
     res.setHeader('ETag', etagOf(tool));
     return toToolSummary(tool);
@@ -81,14 +97,18 @@ export class McpsController {
   @Get(':id/server.json')
   @RequirePermission('mcps:read')
   @ApiOperation({ summary: 'The tool as an official MCP Registry server.json' })
-  exportServerJson(@Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: ServerJsonDto })
+  @ApiErrors(404)
+  exportServerJson(@Param('id', UuidParamPipe) id: string): Promise<ServerJsonDto> {
     return this.interchange.export(id);
   }
 
   @Get(':id/history')
   @RequirePermission('mcps:read')
   @ApiOperation({ summary: 'Every version with its config snapshot, newest first' })
-  async versions(@Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: McpToolHistoryDto })
+  @ApiErrors(404)
+  async versions(@Param('id', UuidParamPipe) id: string): Promise<McpToolHistoryDto> {
     return { versions: (await this.history.history(id)).map(toVersionView) };
   }
 
@@ -96,14 +116,22 @@ export class McpsController {
   @HttpCode(200)
   @RequirePermission('mcps:write')
   @ApiOperation({ summary: 'Restore an earlier version’s config as a new version' })
-  async rollback(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string, @Body() dto: RollbackMcpToolDto) {
+  @ApiOkResponse({ type: McpToolDetailDto })
+  @ApiErrors(404, 409)
+  async rollback(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: RollbackMcpToolDto,
+  ): Promise<McpToolDetailDto> {
     return toToolDetail(await this.history.rollback(user, id, dto.version, dto.new_version));
   }
 
   @Delete(':id')
   @RequirePermission('mcps:delete')
   @ApiOperation({ summary: 'Delete a tool and its history' })
-  async remove(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: DeletedDto })
+  @ApiErrors(404)
+  async remove(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<DeletedDto> {
     await this.tools.remove(user, id);
     return { message: 'MCP tool deleted successfully', id };
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, OnModuleDestroy, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '@app/core';
+import { ApiErrors, Public } from '@app/core';
 import { RealtimeAuth } from './realtime-auth';
 import { entitled, SubscriberRegistry } from './subscriber-registry';
 
@@ -27,6 +27,11 @@ export class EventsController implements OnModuleDestroy {
   @ApiOperation({ summary: 'Server-Sent Events stream of task_update and deployment_status events' })
   @ApiQuery({ name: 'token', required: false, description: 'Access token (EventSource cannot send headers)' })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'An endless stream: `event: task_update` / `deployment_status` with a JSON `data:` line, heartbeats as comments',
+    content: { 'text/event-stream': { schema: { type: 'string' }, example: 'id: 1\nevent: task_update\ndata: {"type":"task_update","task_id":"…","status":"running","progress":40}\n\n' } },
+  })
+  @ApiErrors(401)
   async stream(@Req() req: Request, @Res() res: Response): Promise<void> {
     const user = await this.auth.fromRequest(req);
     res.status(200).set({

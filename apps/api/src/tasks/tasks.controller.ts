@@ -1,12 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@app/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, UuidParamPipe } from '@app/core';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
-import { ListTasksQueryDto, TaskService } from '@app/tasks';
+import { ListTasksQueryDto, TaskPageDto, TaskService, TaskViewDto } from '@app/tasks';
 
 @ApiTags('tasks')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('api/v1/tasks')
 export class TasksController {
   constructor(private readonly tasks: TaskService) {}
@@ -14,14 +12,17 @@ export class TasksController {
   @Get()
   @RequirePermission('tasks:read')
   @ApiOperation({ summary: "List the caller's tasks, newest first" })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQueryDto) {
+  @ApiOkResponse({ type: TaskPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQueryDto): Promise<TaskPageDto> {
     return this.tasks.list(user, query);
   }
 
   @Get(':id')
   @RequirePermission('tasks:read')
   @ApiOperation({ summary: 'Status, progress and result of a task (owner or admin)' })
-  get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: TaskViewDto })
+  @ApiErrors(404)
+  get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<TaskViewDto> {
     return this.tasks.get(id, user);
   }
 
@@ -29,7 +30,9 @@ export class TasksController {
   @HttpCode(200)
   @RequirePermission('tasks:read')
   @ApiOperation({ summary: 'Cancel a pending or running task (409 when it already finished)' })
-  cancel(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: TaskViewDto })
+  @ApiErrors(404, 409)
+  cancel(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<TaskViewDto> {
     return this.tasks.cancel(id, user);
   }
 }

@@ -27,14 +27,3 @@ export class GenerateConfigRequestDto {
   @IsObject()
   requirements: Record<string, unknown>;
 }
-
-export class TaskAcceptedDto {
-  @ApiProperty({ format: 'uuid' })
-  task_id: string;
-
-  @ApiProperty({ enum: ['pending'] })
-  status: 'pending';
-
-  @ApiProperty({ example: 'Feasibility analysis queued for processing' })
-  message: string;
-}

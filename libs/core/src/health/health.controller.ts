@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { errorResponse } from '../docs/api-errors.decorator';
 import { Public } from '../http/public.decorator';
+import { LiveDto, ReadyDto } from './health.dto';
 import { RedisHealthIndicator } from './redis.health';
 
 /**
@@ -22,12 +24,23 @@ export class HealthController {
   @Get('live')
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness: the process is up' })
-  live() {
+  @ApiOkResponse({ type: LiveDto })
+  live(): LiveDto {
     return { status: 'ok' };
   }
 
   @Get()
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 naming what is down)' })
+  @ApiOkResponse({ type: ReadyDto })
+  @ApiResponse({
+    status: 503,
+    ...errorResponse(503, {
+      status: 'error',
+      detail: 'Service unavailable: redis down',
+      error_code: 'SERVICE_UNAVAILABLE',
+      checks: { database: 'up', redis: 'down' },
+    }),
+  })
   async ready(@Res({ passthrough: true }) res: Response) {
     const result = await this.health
       .check([() => this.database.pingCheck('database').withTimeout(1000), () => this.redis.pingCheck('redis')])

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { snippet } from '../chunking/snippet';
+import type { SearchResponseDto } from '../dto/document-responses.dto';
 import { SearchDto } from '../dto/search.dto';
 import { EmbeddingsProvider } from '../providers/embeddings.provider';
 import { HNSW_SESSION_SQL, hybridSearchStatement } from './hybrid-search.sql';
@@ -15,12 +16,6 @@ interface Row {
   cosine: number;
 }
 
-export interface SearchResponse {
-  results: { document_id: string; title: string; content_snippet: string; similarity_score: number; metadata: Record<string, unknown> }[];
-  total: number;
-  query_time_ms: number;
-}
-
 @Injectable()
 export class KnowledgeSearchService {
   constructor(
@@ -29,7 +24,7 @@ export class KnowledgeSearchService {
     private readonly vectorIndex: VectorIndex,
   ) {}
 
-  async search(dto: SearchDto): Promise<SearchResponse> {
+  async search(dto: SearchDto): Promise<SearchResponseDto> {
     const started = process.hrtime.bigint();
     const model = this.embeddings.get();
     const vector = await model.embeddings.embedQuery(dto.query);
