@@ -199,6 +199,27 @@ describe('the OpenAPI document', () => {
       expect(check(200, { ...tool, secret: 'x' }).join()).toContain('must NOT have additional properties (secret)');
     });
 
+    it('accepts null where the document says nullable, a referenced DTO included', () => {
+      const task = {
+        task_id: TOOL_ID,
+        type: 'analysis.feasibility',
+        status: 'pending',
+        progress: 0,
+        message: null,
+        result: null,
+        error: null,
+        request_id: null,
+        created_at: '2024-01-15T11:30:00Z',
+        started_at: null,
+        completed_at: null,
+      };
+      const checkTask = (body: unknown) => validator.check('GET', `/api/v1/tasks/${TOOL_ID}`, 200, 'application/json', body, '{}');
+      expect(checkTask(task)).toEqual([]);
+      expect(checkTask({ ...task, status: 'failed', error: { code: 'NOT_FOUND', message: 'MCP tool not found' } })).toEqual([]);
+      expect(checkTask({ ...task, error: { code: 404 } }).join()).toContain('body/error');
+      expect(checkTask({ ...task, progress: null }).join()).toContain('body/progress must be integer');
+    });
+
     it('keeps the error schema open to context fields but checks the known ones', () => {
       expect(check(404, { detail: 'MCP tool not found', error_code: 'NOT_FOUND', resource_type: 'mcp_tool', resource_id: TOOL_ID, hint: 'x' })).toEqual([]);
       expect(check(404, { detail: 'MCP tool not found', error_code: 'NOT_A_CODE' }).join()).toContain('body/error_code must be equal to one of the allowed values');

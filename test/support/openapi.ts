@@ -36,15 +36,19 @@ export function operations(document: OpenApiDocument): { path: string; method: s
 }
 
 /**
- * Objects the document describes are closed for validation: a field the api sends but the document
- * does not declare is drift too. Schemas that say `additionalProperties` themselves keep their word.
+ * The document's schemas as JSON Schema for ajv. Objects are closed: a field the api sends but the
+ * document does not declare is drift too (schemas that say `additionalProperties` keep their word).
+ * OpenAPI 3.0's `nullable` becomes "null or the schema" (ajv's own `nullable` only relaxes `type`,
+ * not an `allOf` of a referenced DTO).
  */
-function closeObjects(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(closeObjects);
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
   if (!node || typeof node !== 'object') return node;
-  const schema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'example' ? value : closeObjects(value)]));
+  const schema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'example' ? value : toJsonSchema(value)]));
   if (schema.properties && schema.additionalProperties === undefined && !schema.allOf) schema.additionalProperties = false;
-  return schema;
+  if (schema.nullable !== true) return schema;
+  const { nullable: _nullable, ...rest } = schema;
+  return { anyOf: [{ type: 'null' }, rest] };
 }
 
 const DOC_ID = 'openapi';
@@ -62,7 +66,7 @@ export class OpenApiValidator {
     addFormats(this.ajv);
     // Refs inside the document are relative (#/components/...); anchoring them on the document's id
     // lets each response schema compile on its own.
-    const anchored = JSON.parse(JSON.stringify(closeObjects(document)).replaceAll('"#/components/', `"${DOC_ID}#/components/`)) as OpenApiDocument;
+    const anchored = JSON.parse(JSON.stringify(toJsonSchema(document)).replaceAll('"#/components/', `"${DOC_ID}#/components/`)) as OpenApiDocument;
     this.ajv.addSchema({ $id: DOC_ID, components: anchored.components });
     this.routes = operations(anchored).map(({ path, method, operation }) => ({
       method,
