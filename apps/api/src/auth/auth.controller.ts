@@ -71,10 +71,9 @@ export class AuthController {
   @Post('change-password')
   @Authenticated()
   @HttpCode(200)
-  @ApiBearerAuth('bearer')
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: "Change the caller's password (needs the current one); every refresh token of the account is revoked" })
-  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto) {
+  @ApiOkResponse({ type: MessageDto })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<MessageDto> {
     await this.sessions.changePassword(user.id, dto.current_password, dto.new_password);
     return { message: 'Password changed; other sessions must log in again' };
   }

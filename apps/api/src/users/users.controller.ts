@@ -1,11 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@app/core';
-import { ListUsersQueryDto, RequirePermission, ResetPasswordDto, UpdateUserDto, UserAdministrationService } from '@app/auth';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, UuidParamPipe } from '@app/core';
+import {
+  ListUsersQueryDto,
+  PasswordResetDto,
+  RequirePermission,
+  ResetPasswordDto,
+  UpdateUserDto,
+  UserAdministrationService,
+  UserPageDto,
+  UserViewDto,
+} from '@app/auth';
 
 @ApiTags('users')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('api/v1/users')
 export class UsersController {
   constructor(private readonly admin: UserAdministrationService) {}
@@ -13,21 +20,26 @@ export class UsersController {
   @Get()
   @RequirePermission('users:admin')
   @ApiOperation({ summary: 'List accounts (admin), filtered by role, active state or a username/email match' })
-  list(@Query() query: ListUsersQueryDto) {
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: ListUsersQueryDto): Promise<UserPageDto> {
     return this.admin.list(query);
   }
 
   @Get(':id')
   @RequirePermission('users:admin')
   @ApiOperation({ summary: 'One account (admin)' })
-  get(@Param('id', UuidParamPipe) id: string) {
+  @ApiOkResponse({ type: UserViewDto })
+  @ApiErrors(404)
+  get(@Param('id', UuidParamPipe) id: string): Promise<UserViewDto> {
     return this.admin.get(id);
   }
 
   @Patch(':id')
   @RequirePermission('users:admin')
   @ApiOperation({ summary: "Change an account's role or deactivate/reactivate it (admin); its refresh tokens are revoked" })
-  update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto) {
+  @ApiOkResponse({ type: UserViewDto })
+  @ApiErrors(404, 409)
+  update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserViewDto> {
     return this.admin.update(id, dto);
   }
 
@@ -35,7 +47,9 @@ export class UsersController {
   @HttpCode(200)
   @RequirePermission('users:admin')
   @ApiOperation({ summary: "Set a new password for an account (admin); its refresh tokens are revoked" })
-  async resetPassword(@Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto) {
+  @ApiOkResponse({ type: PasswordResetDto })
+  @ApiErrors(404)
+  async resetPassword(@Param('id', UuidParamPipe) id: string, @Body() dto: ResetPasswordDto): Promise<PasswordResetDto> {
     await this.admin.resetPassword(id, dto.new_password);
     return { message: 'Password reset', user_id: id };
   }

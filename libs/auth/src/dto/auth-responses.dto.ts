@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '@app/core';
 import { ROLES, type Role } from '../permissions';
 
 export class UserViewDto {
@@ -19,6 +20,16 @@ export class UserViewDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   created_at: Date;
+}
+
+export class UserPageDto extends PageOf(UserViewDto) {}
+
+export class PasswordResetDto {
+  @ApiProperty({ example: 'Password reset' })
+  message: string;
+
+  @ApiProperty({ format: 'uuid' })
+  user_id: string;
 }
 
 export class TokenPairDto {
