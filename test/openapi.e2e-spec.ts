@@ -203,6 +203,7 @@ describe('the OpenAPI document', () => {
       const task = {
         task_id: TOOL_ID,
         type: 'analysis.feasibility',
+        owner_id: TOOL_ID,
         status: 'pending',
         progress: 0,
         message: null,
