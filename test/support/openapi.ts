@@ -75,6 +75,14 @@ export class OpenApiValidator {
       params: (path.match(/\{/g) ?? []).length,
       operation,
     }));
+    // Compiled up front, once per document: compiling lazily would add to the time of the request
+    // that first meets a schema, and some suites time requests.
+    for (const { operation } of this.routes) {
+      for (const response of Object.values(operation.responses)) {
+        const schema = response.content?.['application/json']?.schema;
+        if (schema) this.validator(schema);
+      }
+    }
   }
 
   /** The documented operation a request reaches, preferring literal segments (`/mcps/import` over `/mcps/{id}`). */
