@@ -94,15 +94,19 @@ describe('foundation: error model, request ids, docs, metrics, health', () => {
     }
   });
 
-  it('refuses to start on invalid configuration, naming the variable in one line', () => {
-    const run = spawnSync(process.execPath, [ENTRYPOINTS.api], {
-      env: { PATH: process.env.PATH, REDIS_URL: 'not-a-url' },
+  it.each([
+    ['api', 'REDIS_URL', 'not-a-url'],
+    ['worker', 'REDIS_URL', 'not-a-url'],
+    ['worker', 'QUEUE_ANALYSIS_CONCURRENCY', '0'],
+  ] as const)('%s refuses to start on invalid configuration (%s), naming the variable in one line', (kind, name, value) => {
+    const run = spawnSync(process.execPath, [ENTRYPOINTS[kind]], {
+      env: { PATH: process.env.PATH, [name]: value },
       encoding: 'utf8',
       timeout: 15_000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('REDIS_URL');
+    expect(run.stderr).toContain(name);
   });
 
   it('stops with exit code 0 on SIGTERM', async () => {

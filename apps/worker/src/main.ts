@@ -1,5 +1,4 @@
 import 'reflect-metadata';
 import { startProcess } from '@app/core';
-import { WorkerModule } from './worker.module';
 
-void startProcess('worker', WorkerModule, (config) => config.workerPort);
+void startProcess('worker', async () => (await import('./worker.module.js')).WorkerModule, (config) => config.workerPort);

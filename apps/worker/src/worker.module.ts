@@ -4,11 +4,20 @@ import { AnalyzerModule } from '@app/analysis';
 import { KnowledgeModule } from '@app/knowledge';
 import { McpModule } from '@app/mcp';
 import { TasksModule } from '@app/tasks';
+import { QUEUE_CONSUMERS, type QueueConsumer } from './consumers/queue-consumer';
+import { QueueConsumers } from './consumers/queue-consumers';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { KnowledgeProcessor } from './processors/knowledge.processor';
 
+/** Every queue consumer of the worker; a queue or job name missing here stops the worker at start. */
+const CONSUMERS = [AnalysisProcessor, KnowledgeProcessor];
+
 @Module({
   imports: [CoreModule, TasksModule, McpModule, AnalyzerModule, KnowledgeModule],
-  providers: [AnalysisProcessor, KnowledgeProcessor],
+  providers: [
+    ...CONSUMERS,
+    { provide: QUEUE_CONSUMERS, inject: CONSUMERS, useFactory: (...consumers: QueueConsumer[]) => consumers },
+    QueueConsumers,
+  ],
 })
 export class WorkerModule {}

@@ -1,17 +1,18 @@
-import { Process, Processor } from '@nestjs/bull';
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bull';
-import { appConfig, JobName, JobOf, QueueName } from '@app/core';
+import { JobName, JobOf, QueueName } from '@app/core';
 import { ANALYZER, type Analyzer, type AnalysisContext } from '@app/analysis';
 import { TaskRunner } from '@app/tasks';
 import { ToolSnapshots } from '@app/mcp';
-import { assertHandlersCover, dispatch, type Handlers } from './job-dispatch';
+import type { QueueConsumer } from '../consumers/queue-consumer';
+import { dispatch, type Handlers } from './job-dispatch';
 
 type AnalysisJob = Extract<JobName, `analysis.${string}`>;
 
-@Processor(QueueName.Analysis)
-export class AnalysisProcessor {
-  private readonly handlers: Handlers<AnalysisJob, AnalysisContext> = {
+@Injectable()
+export class AnalysisProcessor implements QueueConsumer {
+  readonly queue = QueueName.Analysis;
+  readonly handlers: Handlers<AnalysisJob, AnalysisContext> = {
     'analysis.feasibility': (job, ctx) => this.analyzer.feasibility({ config: job.data.config }, ctx),
     'analysis.improvements': async (job, ctx) =>
       this.analyzer.improvements({ tool: await this.tools.snapshot(job.data.tool_id) }, ctx),
@@ -22,12 +23,8 @@ export class AnalysisProcessor {
     private readonly runner: TaskRunner,
     @Inject(ANALYZER) private readonly analyzer: Analyzer,
     private readonly tools: ToolSnapshots,
-  ) {
-    assertHandlersCover(QueueName.Analysis, this.handlers);
-  }
+  ) {}
 
-  /** One handler for the whole queue, so the queue's concurrency is exactly the configured value. */
-  @Process({ name: '*', concurrency: appConfig().queues[QueueName.Analysis].concurrency })
   handle(job: Job): Promise<void> {
     return this.runner.run(job, (report) => {
       const ctx: AnalysisContext = { reportProgress: report };

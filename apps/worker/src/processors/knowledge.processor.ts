@@ -1,15 +1,17 @@
-import { Process, Processor } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bull';
-import { appConfig, JobName, JobOf, QueueName } from '@app/core';
+import { JobName, JobOf, QueueName } from '@app/core';
 import { DocumentEmbedder } from '@app/knowledge';
 import { TaskRunner } from '@app/tasks';
-import { assertHandlersCover, dispatch, type Handlers } from './job-dispatch';
+import type { QueueConsumer } from '../consumers/queue-consumer';
+import { dispatch, type Handlers } from './job-dispatch';
 
 type KnowledgeJob = Extract<JobName, `knowledge.${string}`>;
 
-@Processor(QueueName.Knowledge)
-export class KnowledgeProcessor {
-  private readonly handlers: Handlers<KnowledgeJob> = {
+@Injectable()
+export class KnowledgeProcessor implements QueueConsumer {
+  readonly queue = QueueName.Knowledge;
+  readonly handlers: Handlers<KnowledgeJob> = {
     // Not a task: the document's embedding_status is its state; Bull retries, the last failure is recorded.
     'knowledge.embed-document': (job) =>
       this.embedder.embed(job.data.document_id, job.data.embedding_id).catch(async (err: Error) => {
@@ -22,11 +24,8 @@ export class KnowledgeProcessor {
   constructor(
     private readonly embedder: DocumentEmbedder,
     private readonly runner: TaskRunner,
-  ) {
-    assertHandlersCover(QueueName.Knowledge, this.handlers);
-  }
+  ) {}
 
-  @Process({ name: '*', concurrency: appConfig().queues[QueueName.Knowledge].concurrency })
   async handle(job: Job): Promise<void> {
     await dispatch(this.handlers, job as JobOf<KnowledgeJob>, undefined);
   }

@@ -9,17 +9,18 @@ import { prepareProcess } from './prepare-process';
 
 /**
  * The shared start of both entrypoints: validated config, migrations, the Nest app with JSON logs,
- * HTTP plumbing and graceful shutdown, listening on the port `portOf` picks.
+ * HTTP plumbing and graceful shutdown, listening on the port `portOf` picks. The root module is
+ * loaded only after the config is valid, so nothing in the module graph runs on a bad environment.
  */
 export async function startProcess(
   name: string,
-  module: Type<unknown>,
+  loadModule: () => Promise<Type<unknown>>,
   portOf: (config: AppConfig) => number,
   beforeListen: (app: INestApplication) => void = () => undefined,
 ): Promise<void> {
   try {
     const config = await prepareProcess();
-    const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+    const app = await NestFactory.create(await loadModule(), { bufferLogs: true, bodyParser: false });
     const logger = app.get(Logger);
     app.useLogger(logger);
     configureHttp(app, config);
