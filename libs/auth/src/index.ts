@@ -17,3 +17,4 @@ export * from './user.view';
 export * from './users/users.service';
 export * from './users/dto/user-admin.dto';
 export * from './users/user-administration.service';
+export * from './policy/owned-by.decorator';

@@ -31,3 +31,4 @@ export * from './bootstrap/start-process';
 export * from './crypto/secret-box';
 export * from './crypto/crypto.module';
 export * from './validation/is-future-date';
+export * from './actor/actor';

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import inc from 'semver/functions/inc';
 import { DataSource, Repository } from 'typeorm';
-import { NotFound } from '@app/core';
-import { assertCanModify, type AuthUser } from '@app/auth';
+import { type Actor, NotFound } from '@app/core';
 import { McpToolEntity } from './entities/mcp-tool.entity';
 import { McpToolVersionEntity } from './entities/mcp-tool-version.entity';
 import { McpToolsService } from './mcp-tools.service';
@@ -24,10 +23,9 @@ export class McpHistoryService {
   }
 
   /** Restores an earlier config as a new version (never rewrites history). */
-  async rollback(user: AuthUser, toolId: string, targetVersion: string, newVersion?: string): Promise<McpToolEntity> {
+  async rollback(actor: Actor, toolId: string, targetVersion: string, newVersion?: string): Promise<McpToolEntity> {
     return this.dataSource.transaction(async (manager) => {
       const tool = await this.tools.lockTool(manager, toolId);
-      assertCanModify(user, tool.authorId, 'mcps:write');
       const target = await manager.findOne(McpToolVersionEntity, {
         where: { toolId, version: targetVersion },
         order: { id: 'DESC' },
@@ -37,7 +35,7 @@ export class McpHistoryService {
       assertVersionChange(tool.version, version, true);
       Object.assign(tool, { config: target.config, version, revision: tool.revision + 1 });
       const saved = await manager.save(tool);
-      await this.tools.recordVersion(manager, saved, 'rollback', user.id);
+      await this.tools.recordVersion(manager, saved, 'rollback', actor);
       return saved;
     });
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationFailed } from '@app/core';
-import type { AuthUser } from '@app/auth';
+import { type UserBackedActor, ValidationFailed } from '@app/core';
 import { McpToolEntity } from './entities/mcp-tool.entity';
 import { fromServerJson } from './interchange/from-server-json';
 import type { ServerJson } from './interchange/server-json.types';
@@ -17,9 +16,9 @@ export class McpInterchangeService {
   }
 
   /** Creates a draft tool from a server.json; the config then passes the registry's own validation. */
-  async import(user: AuthUser, doc: unknown): Promise<McpToolEntity> {
+  async import(actor: UserBackedActor, doc: unknown): Promise<McpToolEntity> {
     const { tool, issues } = fromServerJson(doc);
     if (!tool) throw ValidationFailed(issues);
-    return this.tools.create(user, tool);
+    return this.tools.create(actor, tool);
   }
 }

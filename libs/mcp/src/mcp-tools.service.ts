@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Conflict, NotFound, Page, pageOffset, PreconditionFailed, toPage } from '@app/core';
-import { assertCanModify, type AuthUser } from '@app/auth';
+import { type Actor, Conflict, NotFound, Page, pageOffset, PreconditionFailed, toPage, type UserBackedActor } from '@app/core';
 import { CreateMcpToolDto } from './dto/create-mcp-tool.dto';
 import { ListMcpToolsQueryDto } from './dto/list-mcp-tools-query.dto';
 import { UpdateMcpToolDto } from './dto/update-mcp-tool.dto';
@@ -14,6 +13,17 @@ import { assertVersionChange } from './version-change.guard';
 
 const UNIQUE_VIOLATION = '23505';
 
+export interface ToolWriteOptions {
+  /** Stale-write protection: the ETag the caller last saw. */
+  ifMatch?: string;
+  /** How the history records the change: a person's edit or a sync from the tool's source. */
+  changeType?: Extract<ChangeType, 'update' | 'sync'>;
+}
+
+/**
+ * Writes tools on behalf of an actor. Callers authorize first (the api's @OwnedBy guard, or the
+ * job that was authorized when it was queued); nothing here looks at a request principal.
+ */
 @Injectable()
 export class McpToolsService {
   constructor(
@@ -21,15 +31,16 @@ export class McpToolsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async create(user: AuthUser, dto: CreateMcpToolDto): Promise<McpToolEntity> {
+  /** The tool belongs to the user behind the actor. */
+  async create(actor: UserBackedActor, dto: CreateMcpToolDto, changeType: Extract<ChangeType, 'create' | 'sync'> = 'create'): Promise<McpToolEntity> {
     assertValidConfig(dto.config);
     return this.dataSource.transaction(async (manager) => {
-      const tool = manager.create(McpToolEntity, { ...dto, description: dto.description ?? null, status: 'draft', authorId: user.id });
+      const tool = manager.create(McpToolEntity, { ...dto, description: dto.description ?? null, status: 'draft', authorId: actor.userId });
       const saved = await manager.save(tool).catch((err: { code?: string }) => {
         if (err.code === UNIQUE_VIOLATION) throw Conflict(`A tool with slug "${dto.slug}" already exists`, { field: 'slug' });
         throw err;
       });
-      await this.recordVersion(manager, saved, 'create', user.id);
+      await this.recordVersion(manager, saved, changeType, actor);
       return saved;
     });
   }
@@ -60,11 +71,10 @@ export class McpToolsService {
    * Row-locks the tool for the whole change, so concurrent updates serialise: each sees the
    * previous one's version and writes exactly one history row.
    */
-  async update(user: AuthUser, id: string, dto: UpdateMcpToolDto, ifMatch?: string): Promise<McpToolEntity> {
+  async update(actor: Actor, id: string, dto: UpdateMcpToolDto, { ifMatch, changeType = 'update' }: ToolWriteOptions = {}): Promise<McpToolEntity> {
     if (dto.config !== undefined) assertValidConfig(dto.config);
     return this.dataSource.transaction(async (manager) => {
       const tool = await this.lockTool(manager, id);
-      assertCanModify(user, tool.authorId, 'mcps:write');
       if (ifMatch && ifMatch !== '*' && !ifMatch.split(',').map((t) => t.trim()).includes(etagOf(tool))) {
         throw PreconditionFailed();
       }
@@ -72,17 +82,19 @@ export class McpToolsService {
       assertVersionChange(tool.version, dto.version ?? tool.version, configChanged);
       Object.assign(tool, dto, { revision: tool.revision + 1 });
       const saved = await manager.save(tool);
-      await this.recordVersion(manager, saved, 'update', user.id);
+      await this.recordVersion(manager, saved, changeType, actor);
       return saved;
     });
   }
 
-  async remove(user: AuthUser, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const tool = await this.lockTool(manager, id);
-      assertCanModify(user, tool.authorId, 'mcps:delete');
-      await manager.delete(McpToolEntity, { id });
-    });
+  async remove(id: string): Promise<void> {
+    const { affected } = await this.tools.delete({ id });
+    if (!affected) throw NotFound('mcp_tool', id);
+  }
+
+  /** For the ownership guard: the tool's author (404 when there is no such tool). */
+  async ownerOf(id: string): Promise<string> {
+    return (await this.get(id)).authorId;
   }
 
   async lockTool(manager: EntityManager, id: string): Promise<McpToolEntity> {
@@ -91,13 +103,14 @@ export class McpToolsService {
     return tool;
   }
 
-  async recordVersion(manager: EntityManager, tool: McpToolEntity, changeType: ChangeType, userId: string): Promise<void> {
+  async recordVersion(manager: EntityManager, tool: McpToolEntity, changeType: ChangeType, actor: Actor): Promise<void> {
     const row = manager.create(McpToolVersionEntity, {
       toolId: tool.id,
       version: tool.version,
       changeType,
       config: tool.config,
-      changedBy: userId,
+      changedBy: actor.userId,
+      changedByActor: actor.label,
     });
     await manager.save(row);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrors, DeletedDto, UuidParamPipe } from '@app/core';
-import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
+import { ApiErrors, DeletedDto, userActor, UuidParamPipe } from '@app/core';
+import { CurrentUser, OwnedBy, RequirePermission, type AuthUser } from '@app/auth';
 import {
   CreateMcpToolDto,
   etagOf,
@@ -41,7 +41,7 @@ export class McpsController {
     @Body() dto: CreateMcpToolDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<McpToolSummaryDto> {
-    const tool = await this.tools.create(user, dto);
+    const tool = await this.tools.create(userActor(user.id), dto);
     res.setHeader('ETag', etagOf(tool));
     return toToolSummary(tool);
   }
@@ -53,7 +53,7 @@ export class McpsController {
   @ApiCreatedResponse({ type: McpToolSummaryDto })
   @ApiErrors(409)
   async import(@CurrentUser() user: AuthUser, @Body() doc: Record<string, unknown>): Promise<McpToolSummaryDto> {
-    return toToolSummary(await this.interchange.import(user, doc));
+    return toToolSummary(await this.interchange.import(userActor(user.id), doc));
   }
 
   @Get()
@@ -78,6 +78,7 @@ export class McpsController {
 
   @Put(':id')
   @RequirePermission('mcps:write')
+  @OwnedBy(McpToolsService)
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; 412 if the tool changed since' })
   @ApiOperation({ summary: 'Partial update; a new config needs a greater version (409 otherwise)' })
   @ApiOkResponse({ type: McpToolSummaryDto })
@@ -89,7 +90,7 @@ export class McpsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<McpToolSummaryDto> {
-    const tool = await this.tools.update(user, id, dto, ifMatch);
+    const tool = await this.tools.update(userActor(user.id), id, dto, { ifMatch });
     res.setHeader('ETag', etagOf(tool));
     return toToolSummary(tool);
   }
@@ -115,6 +116,7 @@ export class McpsController {
   @Post(':id/rollback')
   @HttpCode(200)
   @RequirePermission('mcps:write')
+  @OwnedBy(McpToolsService)
   @ApiOperation({ summary: 'Restore an earlier version’s config as a new version' })
   @ApiOkResponse({ type: McpToolDetailDto })
   @ApiErrors(404, 409)
@@ -123,16 +125,17 @@ export class McpsController {
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: RollbackMcpToolDto,
   ): Promise<McpToolDetailDto> {
-    return toToolDetail(await this.history.rollback(user, id, dto.version, dto.new_version));
+    return toToolDetail(await this.history.rollback(userActor(user.id), id, dto.version, dto.new_version));
   }
 
   @Delete(':id')
   @RequirePermission('mcps:delete')
+  @OwnedBy(McpToolsService)
   @ApiOperation({ summary: 'Delete a tool and its history' })
   @ApiOkResponse({ type: DeletedDto })
   @ApiErrors(404)
-  async remove(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<DeletedDto> {
-    await this.tools.remove(user, id);
+  async remove(@Param('id', UuidParamPipe) id: string): Promise<DeletedDto> {
+    await this.tools.remove(id);
     return { message: 'MCP tool deleted successfully', id };
   }
 }

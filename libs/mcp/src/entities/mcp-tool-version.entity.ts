@@ -22,8 +22,13 @@ export class McpToolVersionEntity {
   @Column({ type: 'jsonb' })
   config: Record<string, unknown>;
 
-  @Column({ type: 'uuid' })
-  changedBy: string;
+  /** The user who made the change or on whose behalf it was made; null when the platform acted alone. */
+  @Column({ type: 'uuid', nullable: true })
+  changedBy: string | null;
+
+  /** `user`, or the part of the platform that made the change (e.g. `github-sync`); see Actor. */
+  @Column({ type: 'varchar', length: 64, default: 'user' })
+  changedByActor: string;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   changedAt: Date;
