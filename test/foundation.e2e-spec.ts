@@ -143,8 +143,9 @@ describe('foundation: the demo command', () => {
     });
     const exited = new Promise<number | null>((resolve) => runner.once('exit', resolve));
     try {
+      // Both processes migrate and boot at once; a loaded machine needs more than a quiet one.
       const ready = async (p: number) => {
-        for (let i = 0; i < 200; i++) {
+        for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
           if ((await http(`http://127.0.0.1:${p}`, 'GET', '/health').catch(() => undefined))?.status === 200) return true;
           await new Promise((r) => setTimeout(r, 100));
         }
@@ -160,5 +161,5 @@ describe('foundation: the demo command', () => {
       runner.kill('SIGKILL');
       await platform.stop();
     }
-  }, 60_000);
+  }, 120_000);
 });
