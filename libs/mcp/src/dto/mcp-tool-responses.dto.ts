@@ -52,8 +52,13 @@ export class McpToolVersionDto {
   @ApiProperty({ type: String, format: 'date-time' })
   changed_at: Date;
 
-  @ApiProperty({ format: 'uuid' })
-  changed_by: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The user the change was made by or on behalf of (e.g. the owner, for a sync); null when the platform acted alone',
+  })
+  changed_by: string | null;
 
   @ApiProperty({ enum: CHANGE_TYPES })
   change_type: ChangeType;
