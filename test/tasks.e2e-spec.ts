@@ -4,7 +4,7 @@ import { CONTRACT, ISO_DATE, UUID } from './support/contract';
 import { http } from './support/http';
 import { Platform } from './support/platform';
 import { runContractWsExample } from './support/contract-js-client';
-import { completedUpdate, WsClient } from './support/realtime';
+import { completedUpdate, openSse, until, WsClient } from './support/realtime';
 
 describe('tasks, the worker and realtime (rules analyzer)', () => {
   const platform = new Platform({ workers: 1 });
@@ -65,7 +65,7 @@ describe('tasks, the worker and realtime (rules analyzer)', () => {
   });
 
   it('reports intermediate running progress before completing', async () => {
-    const sse = await openSse(url, dev.token);
+    const sse = await openSse(url, { token: dev.token });
     const taskId = (await submit(dev, 'feasibility', CONTRACT.feasibility)).body.task_id;
     await sse.next((e) => e.data.task_id === taskId && e.data.status === 'completed');
     sse.close();
@@ -128,7 +128,7 @@ describe('tasks, the worker and realtime (rules analyzer)', () => {
 
   it('streams task_update over SSE with an id per event, and refuses a bad token with 401', async () => {
     expect((await http(url, 'GET', '/events?token=bad')).status).toBe(401);
-    const sse = await openSse(url, dev.token);
+    const sse = await openSse(url, { token: dev.token });
     const taskId = (await submit(dev, 'feasibility', CONTRACT.feasibility)).body.task_id;
     const strangerTask = (await submit(stranger, 'feasibility', CONTRACT.feasibility)).body.task_id;
     const event = await sse.next((e) => e.event === 'task_update' && e.data.task_id === taskId && e.data.status === 'completed');
@@ -176,52 +176,3 @@ describe('tasks, the worker and realtime (rules analyzer)', () => {
     expect(cancel.status).toBe(409);
   });
 });
-
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** A minimal EventSource over fetch: parses `id:`, `event:` and `data:` lines. */
-async function openSse(baseUrl: string, token: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/events?token=${token}`, { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
-  if (res.status !== 200) throw new Error(`SSE status ${res.status}`);
-  const events: { id?: string; event?: string; data: any }[] = [];
-  const reader = res.body!.getReader();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += Buffer.from(value).toString();
-        let split: number;
-        while ((split = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, split);
-          buffer = buffer.slice(split + 2);
-          const event: { id?: string; event?: string; data: any } = { data: undefined };
-          for (const line of block.split('\n')) {
-            if (line.startsWith('id: ')) event.id = line.slice(4);
-            if (line.startsWith('event: ')) event.event = line.slice(7);
-            if (line.startsWith('data: ')) event.data = JSON.parse(line.slice(6));
-          }
-          if (event.data !== undefined) events.push(event);
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    events,
-    async next(match: (e: { id?: string; event?: string; data: any }) => boolean) {
-      await until(() => events.some(match));
-      return events.find(match)!;
-    },
-    close: () => controller.abort(),
-  };
-}

@@ -8,4 +8,6 @@ export interface AuthUser {
   permissions: ReadonlySet<Permission>;
   /** Set when the request authenticated with an API key. */
   apiKeyId?: string;
+  /** When the credential stops being valid (the access token's `exp`, the API key's expiry). */
+  expiresAt?: Date;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Unauthorized } from '@app/core';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import type { AuthUser } from './auth-user';
+import type { Credentials } from './credentials';
 import { ROLE_PERMISSIONS } from './permissions';
 import { JwtCodec } from './tokens/jwt-codec';
 import type { AccessClaims } from './tokens/token-claims';
@@ -19,21 +20,25 @@ export class AuthenticationService {
     private readonly users: UsersService,
   ) {}
 
-  async authenticate(credentials: { bearer?: string; apiKey?: string }): Promise<AuthUser> {
+  async authenticate(credentials: Credentials): Promise<AuthUser> {
     let userId: string;
     let apiKeyId: string | undefined;
+    let expiresAt: Date | undefined;
     if (credentials.bearer) {
-      userId = this.jwt.verify<AccessClaims>(credentials.bearer, 'access').sub;
+      const claims = this.jwt.verify<AccessClaims>(credentials.bearer, 'access');
+      userId = claims.sub;
+      expiresAt = new Date(claims.exp * 1000);
     } else if (credentials.apiKey) {
       const key = await this.apiKeys.resolve(credentials.apiKey);
       if (!key) throw Unauthorized('Invalid, revoked or expired API key');
       userId = key.userId;
       apiKeyId = key.id;
+      expiresAt = key.expiresAt ?? undefined;
     } else {
       throw Unauthorized('Missing credentials');
     }
     const user = await this.users.findActive(userId);
     if (!user) throw Unauthorized();
-    return { id: user.id, username: user.username, role: user.role, permissions: ROLE_PERMISSIONS[user.role], apiKeyId };
+    return { id: user.id, username: user.username, role: user.role, permissions: ROLE_PERMISSIONS[user.role], apiKeyId, expiresAt };
   }
 }

@@ -2,6 +2,7 @@ export * from './api-keys/api-keys.service';
 export * from './auth-user';
 export * from './auth.module';
 export * from './authentication.service';
+export * from './credentials';
 export * from './decorators/authenticated.decorator';
 export * from './decorators/current-user.decorator';
 export * from './decorators/require-permission.decorator';

@@ -24,6 +24,7 @@ export * from './validation/uuid-param.pipe';
 export * from './bootstrap/graceful-shutdown';
 export * from './events/event-bus';
 export * from './events/event-map';
+export * from './events/event-topics';
 export * from './queue/queue-options';
 export * from './queue/job-producer';
 export * from './validation/is-uuid';

@@ -1,16 +1,29 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { TasksModule } from '@app/tasks';
+import { ConnectionLimit } from './connection-limit';
 import { EventsController } from './events.controller';
-import { RealtimeAuth } from './realtime-auth';
-import { SubscriberRegistry } from './subscriber-registry';
-import { TaskEventsGateway } from './task-events.gateway';
-import { TaskSubscriptions } from './task-subscriptions';
+import { OriginPolicy } from './origin-policy';
+import { SocketIoGateway } from './socket-io.gateway';
+import { SubscriptionsService } from './subscriptions.service';
+import { TaskTopicProvider } from './task-topic.provider';
+import { TOPIC_PROVIDERS, type TopicProvider } from './topic-provider';
 import { WsServer } from './ws.server';
+
+/** A topic's snapshot and entitlement on subscribe: add its provider here (and its module to `imports`). */
+const topicProviders = [TaskTopicProvider];
 
 @Module({
   imports: [AuthModule, TasksModule],
   controllers: [EventsController],
-  providers: [SubscriberRegistry, RealtimeAuth, TaskSubscriptions, TaskEventsGateway, WsServer],
+  providers: [
+    ...topicProviders,
+    { provide: TOPIC_PROVIDERS, inject: topicProviders, useFactory: (...providers: TopicProvider[]) => providers },
+    ConnectionLimit,
+    OriginPolicy,
+    SubscriptionsService,
+    SocketIoGateway,
+    WsServer,
+  ],
 })
 export class RealtimeModule {}

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { Forbidden, IS_PUBLIC } from '@app/core';
 import { AuthenticationService } from '../authentication.service';
 import type { AuthUser } from '../auth-user';
+import { credentialsOf } from '../credentials';
 import { REQUIRED_PERMISSION } from '../decorators/require-permission.decorator';
 import type { Permission } from '../permissions';
 
@@ -20,12 +21,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const header = req.headers.authorization;
-    const apiKey = req.headers['x-api-key'];
-    req.user = await this.authentication.authenticate({
-      bearer: header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined,
-      apiKey: typeof apiKey === 'string' ? apiKey : undefined,
-    });
+    req.user = await this.authentication.authenticate(credentialsOf(req.headers));
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && !req.user.permissions.has(permission)) throw Forbidden(permission);
     return true;

@@ -35,7 +35,7 @@ export class JwtCodec {
     });
   }
 
-  verify<T extends { type: string }>(token: string, type: T['type']): T {
+  verify<T extends { type: string }>(token: string, type: T['type']): T & { exp: number } {
     let claims: T & { exp?: number };
     try {
       claims = this.jwt.verify<T & { exp?: number }>(token, {
@@ -48,6 +48,6 @@ export class JwtCodec {
       throw Unauthorized();
     }
     if (claims.type !== type || typeof claims.exp !== 'number') throw Unauthorized();
-    return claims;
+    return claims as T & { exp: number };
   }
 }

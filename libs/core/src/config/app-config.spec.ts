@@ -24,6 +24,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUEUE_ANALYSIS_ATTEMPTS: '0' })).toThrow(/QUEUE_ANALYSIS_ATTEMPTS/);
   });
 
+  it('reads CORS_ORIGINS as a list of origins, same-origin only by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:3000/' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:3000',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('requires real secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     const config = loadConfig({

@@ -26,6 +26,10 @@ export interface AppConfig {
   bodyLimit: string;
   shutdownGraceMs: number;
   rateLimit: { authPerMinute: number; defaultPerMinute: number };
+  /** Cross-origin browsers allowed on REST, Socket.IO and /ws; empty means same-origin only. */
+  corsOrigins: string[];
+  /** Concurrent connections per user across replicas; how often open sockets re-check their credentials. */
+  realtime: { maxConnectionsPerUser: number; recheckSeconds: number };
   queues: Record<QueueName, QueueTuning>;
   /** Bounds on the dependency calls a request waits for. */
   reliability: { redisCommandTimeoutMs: number; enqueueTimeoutMs: number };
@@ -89,6 +93,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: env.BODY_LIMIT,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE, defaultPerMinute: env.RATE_LIMIT_DEFAULT_PER_MINUTE },
+    corsOrigins: env.CORS_ORIGINS,
+    realtime: { maxConnectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER, recheckSeconds: env.REALTIME_RECHECK_SECONDS },
     queues: queueTuningOrConfigError(source),
     reliability: {
       redisCommandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,

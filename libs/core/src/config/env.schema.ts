@@ -15,6 +15,25 @@ const url = (protocols: string[]) =>
     }
   }, `must be a ${protocols.join(' or ')} URL`);
 
+/** Comma-separated origins (`https://app.example.com`), each normalised to scheme://host[:port]. */
+const originList = z
+  .string()
+  .default('')
+  .transform((v, ctx) => {
+    const origins: string[] = [];
+    for (const item of v.split(',').map((o) => o.trim()).filter(Boolean)) {
+      try {
+        const parsed = new URL(item);
+        if (!['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== item.replace(/\/$/, '')) throw new Error();
+        origins.push(parsed.origin);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `"${item.slice(0, 100)}" is not an origin (scheme://host[:port])` });
+        return z.NEVER;
+      }
+    }
+    return origins;
+  });
+
 /** Every environment variable the platform reads; `.env.example` documents each one. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -49,6 +68,10 @@ export const envSchema = z.object({
   // --- reliability (dependency timeouts, reconciler) ---
   REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1000),
   ENQUEUE_TIMEOUT_MS: positiveInt.default(1500),
+  // Browsers' cross-origin allowlist for REST, Socket.IO and /ws (same-origin always allowed).
+  CORS_ORIGINS: originList,
+  REALTIME_MAX_CONNECTIONS_PER_USER: positiveInt.default(50),
+  REALTIME_RECHECK_SECONDS: positiveInt.default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
