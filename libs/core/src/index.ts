@@ -13,6 +13,7 @@ export * from './errors/validation-issue';
 export * from './errors/dependency-unavailable';
 export * from './http/configure-http';
 export * from './http/public.decorator';
+export * from './http/raw-body.decorator';
 export * from './http/request-id';
 export * from './pagination/pagination';
 export * from './pagination/page.dto';
