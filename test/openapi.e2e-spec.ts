@@ -70,13 +70,14 @@ describe('the OpenAPI document', () => {
     ).toEqual([]);
   });
 
-  it('answers every error status with the shared error schema and an example of its error_code', () => {
+  it('answers every error status with the shared error schema, an example of its error_code, Retry-After where it applies', () => {
     expect(
       failing(({ name, operation }) => {
         for (const [status, response] of Object.entries(operation.responses).filter(([s]) => /^[45]/.test(s))) {
           const json = response.content?.['application/json'] as { schema?: { $ref?: string }; example?: { error_code?: string } } | undefined;
           if (json?.schema?.$ref !== ERROR_SCHEMA) return `${name}: ${status} does not use the error schema`;
           if (json.example?.error_code !== CODE_BY_STATUS[status]) return `${name}: ${status} example is not ${CODE_BY_STATUS[status]}`;
+          if ((status === '429' || status === '503') && !response.headers?.['Retry-After']) return `${name}: ${status} without Retry-After`;
         }
         return undefined;
       }),
@@ -158,7 +159,7 @@ describe('the OpenAPI document', () => {
         .flatMap(([status, response]) => {
           const body = (response.content?.['application/json'] as { example: unknown }).example;
           const concrete = path.replace(/\{[^}]+\}/g, TOOL_ID);
-          return validator.check(method, concrete, Number(status), 'application/json', body, JSON.stringify(body));
+          return validator.check(method, concrete, Number(status), new Headers({ 'content-type': 'application/json' }), body, JSON.stringify(body));
         }),
     );
     expect(problems).toEqual([]);
@@ -166,8 +167,8 @@ describe('the OpenAPI document', () => {
 
   describe('the response validator of the e2e helper', () => {
     let validator: OpenApiValidator;
-    const check = (status: number, body: unknown, path = `/api/v1/mcps/${TOOL_ID}`) =>
-      validator.check('GET', path, status, 'application/json; charset=utf-8', body, JSON.stringify(body));
+    const JSON_HEADERS = new Headers({ 'content-type': 'application/json; charset=utf-8', etag: '"t.1"' });
+    const check = (status: number, body: unknown, path = `/api/v1/mcps/${TOOL_ID}`) => validator.check('GET', path, status, JSON_HEADERS, body, JSON.stringify(body));
 
     beforeAll(() => {
       validator = new OpenApiValidator(document);
@@ -214,11 +215,18 @@ describe('the OpenAPI document', () => {
         started_at: null,
         completed_at: null,
       };
-      const checkTask = (body: unknown) => validator.check('GET', `/api/v1/tasks/${TOOL_ID}`, 200, 'application/json', body, '{}');
+      const checkTask = (body: unknown) => validator.check('GET', `/api/v1/tasks/${TOOL_ID}`, 200, JSON_HEADERS, body, '{}');
       expect(checkTask(task)).toEqual([]);
       expect(checkTask({ ...task, status: 'failed', error: { code: 'NOT_FOUND', message: 'MCP tool not found' } })).toEqual([]);
       expect(checkTask({ ...task, error: { code: 404 } }).join()).toContain('body/error');
       expect(checkTask({ ...task, progress: null }).join()).toContain('body/progress must be integer');
+    });
+
+    it('fails an answer without a header the document requires', () => {
+      const withoutEtag = new Headers({ 'content-type': 'application/json' });
+      expect(validator.check('GET', `/api/v1/mcps/${TOOL_ID}`, 200, withoutEtag, { id: TOOL_ID }, '{}')).toEqual([
+        'GET /api/v1/mcps/{id} → 200: required header ETag not sent',
+      ]);
     });
 
     it('keeps the error schema open to context fields but checks the known ones', () => {
@@ -234,8 +242,8 @@ describe('the OpenAPI document', () => {
     });
 
     it('checks the media type of non-JSON answers without parsing them', () => {
-      expect(validator.check('GET', '/events', 200, 'text/event-stream; charset=utf-8', undefined, ': connected\n\n')).toEqual([]);
-      expect(validator.check('GET', '/health', 200, 'text/plain', 'ok', 'ok')).toEqual([
+      expect(validator.check('GET', '/events', 200, new Headers({ 'content-type': 'text/event-stream; charset=utf-8' }), undefined, ': connected\n\n')).toEqual([]);
+      expect(validator.check('GET', '/health', 200, new Headers({ 'content-type': 'text/plain' }), 'ok', 'ok')).toEqual([
         'GET /health → 200: text/plain not declared (declared: application/json)',
       ]);
     });

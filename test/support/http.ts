@@ -48,7 +48,7 @@ export async function http<T = any>(baseUrl: string, method: string, path: strin
     // not JSON (metrics, HTML docs)
   }
   const validator = await validatorFor(baseUrl);
-  const problems = validator?.check(method, path, response.status, response.headers.get('content-type'), body, text) ?? [];
+  const problems = validator?.check(method, path, response.status, response.headers, body, text) ?? [];
   if (problems.length) {
     throw new Error(`Response does not match the OpenAPI document:\n  ${problems.join('\n  ')}\nBody: ${text.slice(0, 2000)}`);
   }

@@ -9,6 +9,7 @@ interface MediaType {
 
 export interface ResponseObject {
   description?: string;
+  headers?: Record<string, { required?: boolean }>;
   content?: Record<string, MediaType>;
 }
 
@@ -94,13 +95,15 @@ export class OpenApiValidator {
   }
 
   /** Problems with a response, empty when it matches the document (or reaches no documented operation). */
-  check(method: string, path: string, status: number, contentType: string | null, body: unknown, text: string): string[] {
+  check(method: string, path: string, status: number, headers: Headers, body: unknown, text: string): string[] {
     const route = this.find(method, path);
     if (!route) return [];
     const where = `${method.toUpperCase()} ${route.template} → ${status}`;
     const declared = route.operation.responses[String(status)] ?? route.operation.responses.default;
     if (!declared) return [`${where}: status not declared (declared: ${Object.keys(route.operation.responses).join(', ')})`];
-    const mediaType = (contentType ?? '').split(';')[0].trim();
+    const missing = Object.entries(declared.headers ?? {}).filter(([name, header]) => header.required && !headers.has(name));
+    if (missing.length) return [`${where}: required header ${missing.map(([name]) => name).join(', ')} not sent`];
+    const mediaType = (headers.get('content-type') ?? '').split(';')[0].trim();
     if (!text) return declared.content ? [`${where}: empty body, document declares ${Object.keys(declared.content).join(', ')}`] : [];
     const content = declared.content?.[mediaType];
     if (!content) return [`${where}: ${mediaType || 'no content type'} not declared (declared: ${Object.keys(declared.content ?? {}).join(', ') || 'no body'})`];

@@ -22,6 +22,9 @@ import {
   UpdateMcpToolDto,
 } from '@app/mcp';
 
+/** The version tag of a tool, to send back as If-Match on PUT. */
+const ETAG = { ETag: { required: true, description: 'Send it as If-Match on PUT (412 if the tool changed since)', schema: { type: 'string' } } };
+
 @ApiTags('mcps')
 @Controller('api/v1/mcps')
 export class McpsController {
@@ -34,7 +37,7 @@ export class McpsController {
   @Post()
   @RequirePermission('mcps:write')
   @ApiOperation({ summary: 'Register a tool (status draft, author = caller)' })
-  @ApiCreatedResponse({ type: McpToolSummaryDto })
+  @ApiCreatedResponse({ type: McpToolSummaryDto, headers: ETAG })
   @ApiErrors(409)
   async create(
     @CurrentUser() user: AuthUser,
@@ -68,7 +71,7 @@ export class McpsController {
   @Get(':id')
   @RequirePermission('mcps:read')
   @ApiOperation({ summary: 'A tool with its config; the ETag header feeds If-Match on PUT' })
-  @ApiOkResponse({ type: McpToolDetailDto })
+  @ApiOkResponse({ type: McpToolDetailDto, headers: ETAG })
   @ApiErrors(404)
   async get(@Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<McpToolDetailDto> {
     const tool = await this.tools.get(id);
@@ -81,7 +84,7 @@ export class McpsController {
   @OwnedBy(McpToolsService)
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; 412 if the tool changed since' })
   @ApiOperation({ summary: 'Partial update; a new config needs a greater version (409 otherwise)' })
-  @ApiOkResponse({ type: McpToolSummaryDto })
+  @ApiOkResponse({ type: McpToolSummaryDto, headers: ETAG })
   @ApiErrors(404, 409, 412)
   async update(
     @CurrentUser() user: AuthUser,

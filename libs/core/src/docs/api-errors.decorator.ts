@@ -3,10 +3,13 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ERROR_EXAMPLES, type ErrorStatus } from './error-examples';
 import { ErrorResponseDto, ValidationIssueDto } from './error-response.dto';
 
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } };
+
 /** The OpenAPI response of one error status: the shared error schema with the contract's example. */
 export function errorResponse(status: ErrorStatus, example: object = ERROR_EXAMPLES[status].example) {
   return {
     description: ERROR_EXAMPLES[status].description,
+    ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
     content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) }, example } },
   };
 }
