@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { http } from './support/http';
+import { http, type ErrorBody } from './support/http';
 import { operations, OpenApiValidator, registerApi, type OpenApiDocument, type Operation } from './support/openapi';
 import { Platform } from './support/platform';
 
@@ -260,7 +260,7 @@ describe('the OpenAPI document', () => {
         await expect(http(url, 'GET', '/health')).resolves.toMatchObject({ status: 200 });
         registerApi(url);
         await expect(http(url, 'GET', '/health')).rejects.toThrow('GET /health → 200: body/status must be equal to one of the allowed values');
-        const real = await http(platform.api.url, 'GET', '/api/v1/auth/me', { token: 'not-a-jwt' });
+        const real = await http<ErrorBody>(platform.api.url, 'GET', '/api/v1/auth/me', { token: 'not-a-jwt' });
         expect(real.body).toMatchObject({ error_code: 'UNAUTHORIZED' });
       } finally {
         server.close();

@@ -1,3 +1,4 @@
+import type { ErrorResponseDto } from '@app/core';
 import { validatorFor } from './openapi';
 
 /** A response DTO as it travels: dates become ISO strings, everything else keeps its type. */
@@ -8,6 +9,9 @@ export type Json<T> = T extends Date
     : T extends object
       ? { [K in keyof T]: Json<T[K]> }
       : T;
+
+/** The body of every 4xx/5xx answer: `http<ErrorBody>(...)` when a test expects an error. */
+export type ErrorBody = Json<ErrorResponseDto>;
 
 export interface HttpResult<T = any> {
   status: number;
