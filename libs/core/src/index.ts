@@ -34,3 +34,5 @@ export * from './crypto/secret-box';
 export * from './crypto/crypto.module';
 export * from './validation/is-future-date';
 export * from './actor/actor';
+export * from './validation/nullable.decorator';
+export * from './validation/validate-input';

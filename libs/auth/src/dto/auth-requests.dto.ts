@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsFutureDate } from '@app/core';
+import { IsFutureDate, Nullable } from '@app/core';
 import { IsDateString, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
@@ -54,9 +54,15 @@ export class CreateApiKeyDto {
   @Length(1, 255)
   name: string;
 
-  @ApiPropertyOptional({ example: '2030-12-31T23:59:59Z', format: 'date-time', description: 'Must be in the future (422 otherwise)' })
+  @ApiPropertyOptional({
+    example: '2030-12-31T23:59:59Z',
+    format: 'date-time',
+    nullable: true,
+    description: 'Must be in the future (422 otherwise); absent or null: never expires',
+  })
   @IsOptional()
+  @Nullable()
   @IsDateString({ strict: true })
   @IsFutureDate()
-  expires_at?: string;
+  expires_at?: string | null;
 }

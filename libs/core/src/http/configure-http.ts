@@ -1,28 +1,29 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter, sendError } from '../errors/all-exceptions.filter';
 import { ApiValidationPipe } from '../validation/api-validation.pipe';
+import { bodyReadError, jsonBodyParser } from './json-body.middleware';
 import { hasRawBody, mountRawBodyParsers, rawBodyRoutes } from './raw-body-routes';
 import { requestIdMiddleware } from './request-id.middleware';
+import { ScreenInputInterceptor } from './screen-input.interceptor';
 
 /**
- * HTTP plumbing shared by both apps. The JSON parser is ours (Nest's is disabled) so that its
- * errors (malformed JSON, oversized body) leave through the same error renderer as everything else.
- * Routes declared with @RawBody get their bytes (and their own limit) instead of the JSON parser.
+ * HTTP plumbing shared by both apps: request ids, body parsing, input screening, validation,
+ * errors. Routes declared with @RawBody get their bytes (and their own limit) instead of the JSON
+ * parser; both parsers' errors leave through the same error renderer as everything else.
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
   express.use(requestIdMiddleware);
-  const parse = json({ limit: config.bodyLimit });
   const logger = new Logger('Errors');
-  mountRawBodyParsers(express.getHttpAdapter().getInstance(), rawBodyRoutes(app), (err, req, res) => sendError(err, req, res, logger));
-  express.use((req: Request, res: Response, next: NextFunction) =>
-    hasRawBody(req) ? next() : parse(req, res, (err?: unknown) => (err ? sendError(err, req, res, logger) : next())),
-  );
+  mountRawBodyParsers(express.getHttpAdapter().getInstance(), rawBodyRoutes(app), (err, req, res) => sendError(bodyReadError(err), req, res, logger));
+  const parseJson = jsonBodyParser(config.bodyLimit);
+  express.use((req: Request, res: Response, next: NextFunction) => (hasRawBody(req) ? next() : parseJson(req, res, next)));
   app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalInterceptors(new ScreenInputInterceptor());
   app.useGlobalPipes(new ApiValidationPipe());
 }
