@@ -23,7 +23,7 @@ export class DocumentEmbedder {
       'SELECT id, content FROM document_chunks WHERE document_id = $1 AND embedding_id = $2 AND embedding IS NULL ORDER BY chunk_index',
       [documentId, embeddingId],
     );
-    const dimension = await this.store(chunks);
+    const dimension = await this.store(documentId, chunks);
     await this.dataSource.query(
       `UPDATE documents SET embedding_status = 'ready', embedding_dimension = COALESCE($3, embedding_dimension) WHERE id = $1 AND embedding_id = $2`,
       [documentId, embeddingId, dimension],
@@ -50,7 +50,7 @@ export class DocumentEmbedder {
           document.id,
           document.embedding_id,
         ]);
-        const dimension = await this.store(chunks);
+        const dimension = await this.store(document.id, chunks);
         await this.dataSource.query(
           `UPDATE documents SET embedding_model = $2, embedding_dimension = COALESCE($3, embedding_dimension), embedding_status = 'ready' WHERE id = $1`,
           [document.id, model, dimension],
@@ -63,7 +63,7 @@ export class DocumentEmbedder {
   }
 
   /** Writes the chunks' vectors; returns their dimension (null when there was nothing to embed). */
-  private async store(chunks: { id: string; content: string }[]): Promise<number | null> {
+  private async store(documentId: string, chunks: { id: string; content: string }[]): Promise<number | null> {
     const { embeddings } = this.embeddings.get();
     let dimension: number | null = null;
     for (let i = 0; i < chunks.length; i += BATCH) {
@@ -75,6 +75,9 @@ export class DocumentEmbedder {
         ? 'UPDATE document_chunks SET embedding = $2::real[], embedding_vec = $3::vector WHERE id = $1'
         : 'UPDATE document_chunks SET embedding = $2::real[] WHERE id = $1';
       await this.dataSource.transaction(async (manager) => {
+        // The document row first, as an update of the document does (FOR UPDATE, then its chunks):
+        // locking chunks in another order deadlocked against a concurrent content change.
+        await manager.query('SELECT 1 FROM documents WHERE id = $1 FOR SHARE', [documentId]);
         for (const [j, chunk] of batch.entries()) {
           const params = [chunk.id, vectors[j], ...(indexed ? [toVectorLiteral(vectors[j])] : [])];
           await manager.query(sql, params);

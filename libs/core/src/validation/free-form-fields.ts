@@ -1,5 +1,4 @@
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
-import { TransformationType } from 'class-transformer';
 
 // The storage behind @Type/@Transform; @nestjs/mapped-types reads it the same way.
 const { defaultMetadataStorage: transformerMetadata } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
@@ -10,7 +9,7 @@ const LEAF_TYPES = new Set<unknown>([String, Number, Boolean, Date, Object, Arra
 /** Values class-transformer must not see, by key, plus the same for each nested DTO value. */
 export interface Detached {
   raw: Map<string, unknown>;
-  nested: Map<string, Detached | (Detached | undefined)[]>;
+  nested: Map<string, Detached | Detached[]>;
 }
 
 function nestedClass(dto: DtoClass, key: string): DtoClass | undefined {
@@ -18,23 +17,21 @@ function nestedClass(dto: DtoClass, key: string): DtoClass | undefined {
   return type && !LEAF_TYPES.has(type) ? type : undefined;
 }
 
-/**
- * A field is shaped (worth transforming) when it is declared with a scalar type or carries
- * @Type/@Transform. Everything else (free-form JSON such as `config` or `metadata`, and undeclared
- * keys, which validation reports) stays exactly as parsed: class-transformer would turn keys named
- * `constructor` or `__proto__` into crashes or prototype changes, and recurse without bound.
- */
-function isShaped(dto: DtoClass, key: string): boolean {
-  const designType: unknown = Reflect.getMetadata('design:type', dto.prototype, key);
-  if (designType === undefined) return false;
-  if (designType !== Object && designType !== Array) return true;
-  return (
-    transformerMetadata.findTypeMetadata(dto, key) !== undefined ||
-    transformerMetadata.findTransformMetadatas(dto, key, TransformationType.PLAIN_TO_CLASS).length > 0
-  );
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Whether class-transformer may see this value: a scalar of a declared field (conversions such as
+ * @Type(() => Number) and @Transform only ever see scalars), or an object (or list of objects) of a
+ * nested-DTO field, which is detached in turn. Everything else (free-form JSON such as `config` or
+ * `metadata`, an object sent where a scalar belongs, undeclared keys) stays exactly as parsed for
+ * validation to judge: class-transformer would turn keys named `constructor` or `__proto__` into
+ * crashes or prototype changes, and it recurses without bound.
+ */
+function isShaped(dto: DtoClass, key: string, value: unknown): boolean {
+  if (Reflect.getMetadata('design:type', dto.prototype, key) === undefined) return false;
+  if (typeof value !== 'object' || value === null) return true;
+  return nestedClass(dto, key) !== undefined && (isObject(value) || (Array.isArray(value) && value.every(isObject)));
+}
 
 type Loc = (string | number)[];
 
@@ -52,7 +49,7 @@ export function detachFreeForm(dto: DtoClass, plain: Record<string, unknown>, lo
   const reserved: Loc[] = [];
   for (const key of Object.keys(plain)) {
     const value = plain[key];
-    if (!isShaped(dto, key)) {
+    if (!isShaped(dto, key, value)) {
       if (key in Object.prototype) reserved.push([...loc, key]);
       else detached.raw.set(key, value);
       continue;
@@ -64,10 +61,10 @@ export function detachFreeForm(dto: DtoClass, plain: Record<string, unknown>, lo
       detached.nested.set(key, inner.detached);
       reserved.push(...inner.reserved);
     } else if (nested && Array.isArray(value)) {
-      const inner = value.map((item, i) => (isObject(item) ? detachFreeForm(nested, item, [...loc, key, i]) : undefined));
-      shaped[key] = inner.map((part, i) => (part ? part.shaped : value[i]));
-      detached.nested.set(key, inner.map((part) => part?.detached));
-      inner.forEach((part) => reserved.push(...(part?.reserved ?? [])));
+      const inner = (value as Record<string, unknown>[]).map((item, i) => detachFreeForm(nested, item, [...loc, key, i]));
+      shaped[key] = inner.map((part) => part.shaped);
+      detached.nested.set(key, inner.map((part) => part.detached));
+      inner.forEach((part) => reserved.push(...part.reserved));
     } else {
       shaped[key] = value;
     }

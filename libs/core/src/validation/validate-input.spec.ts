@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import { IsArray, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, ValidateNested } from 'class-validator';
 import { AppException } from '../errors/app-exception';
+import type { ValidationIssue } from '../errors/validation-issue';
 import { Nullable } from './nullable.decorator';
 import { validateInput } from './validate-input';
 
@@ -50,7 +51,7 @@ class Sample {
 const issuesOf = (plain: object) =>
   validateInput(Sample, plain as Record<string, unknown>, ['body']).then(
     () => [],
-    (err: AppException) => err.detail,
+    (err: AppException) => err.detail as ValidationIssue[],
   );
 
 describe('validateInput', () => {
@@ -93,6 +94,11 @@ describe('validateInput', () => {
       ]),
     );
     expect(await issuesOf({ expires_at: null, config: { inside: null } })).toEqual([]);
+  });
+
+  it('keeps an object sent where a scalar belongs away from class-transformer', async () => {
+    const issues = await issuesOf(JSON.parse('{"name": {"constructor": {"a": 1}}, "limit": [{"__proto__": {}}], "filters": [1]}'));
+    expect(issues.map((issue) => issue.loc)).toEqual([['body', 'name'], ['body', 'limit'], ['body', 'filters', 0]]);
   });
 
   it('reports ordinary failures in the contract shape', async () => {
