@@ -1,3 +1,6 @@
+import openApiSchemaObject from '@asyncapi/specs/common/openapiSchema_3_0.json';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -131,6 +134,31 @@ describe('the OpenAPI document', () => {
           : `${name}: security ${JSON.stringify(operation.security)}`;
       }),
     ).toEqual([]);
+  });
+
+  it('is made of valid OpenAPI 3.0 Schema Objects', () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const isSchemaObject = ajv.compile(openApiSchemaObject);
+    const inline = all.flatMap(({ name, operation }) => [
+      ...(operation.parameters ?? []).map((p) => [`${name} ${p.name}`, p.schema] as const),
+      ...Object.entries(operation.responses).flatMap(([status, r]) =>
+        Object.entries(r.content ?? {}).map(([media, m]) => [`${name} ${status} ${media}`, m.schema] as const),
+      ),
+    ]);
+    const invalid = [...Object.entries(document.components.schemas), ...inline]
+      // A bare {$ref} is a Reference Object, checked where it points.
+      .filter(([, schema]) => schema && !schema.$ref && !isSchemaObject(schema))
+      .map(([where]) => where);
+    expect(invalid).toEqual([]);
+    expect(isSchemaObject({ type: 'strin' })).toBe(false);
+  });
+
+  it('names operations for a generated client: unique camelCase operationIds', () => {
+    const ids = all.map((o) => o.operation.operationId);
+    expect(ids.filter((id) => !/^[a-z][A-Za-z0-9]*$/.test(id ?? ''))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(document.paths['/api/v1/mcps/{id}'].get.operationId).toBe('mcpsGet');
   });
 
   it('declares path ids as uuids', () => {

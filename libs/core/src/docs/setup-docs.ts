@@ -21,6 +21,10 @@ export function setupDocs(app: INestApplication, version: string): void {
   server.get('/api/redoc/redoc.standalone.js', (_req: Request, res: Response) => res.sendFile(redocBundle));
 }
 
+/** `McpsController.get` → `mcpsGet`: the method names of a generated client. */
+const operationIdFactory = (controller: string, method: string) =>
+  `${controller.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}${method.replace(/^./, (c) => c.toUpperCase())}`;
+
 /**
  * The OpenAPI document. Security is declared per operation by the auth decorators (no global
  * requirement), so public routes show no lock.
@@ -35,6 +39,7 @@ export function buildDocument(app: INestApplication, version: string): OpenAPIOb
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_AUTH)
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, API_KEY_AUTH)
       .build(),
+    { operationIdFactory },
   );
   return completeDocument(document);
 }
