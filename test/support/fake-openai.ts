@@ -17,6 +17,8 @@ export interface FakeOpenAiBehaviour {
 export class FakeOpenAi {
   calls = 0;
   embeddingCalls = 0;
+  /** Every Chat Completions request body received, for asserting what was (not) sent to the vendor. */
+  readonly prompts: string[] = [];
   behaviour: FakeOpenAiBehaviour = {};
   private server?: Server;
   port = 0;
@@ -61,6 +63,7 @@ export class FakeOpenAi {
       res.writeHead(404).end();
       return;
     }
+    this.prompts.push(body);
     const call = ++this.calls;
     const delay = this.behaviour.delayMs?.(call) ?? 0;
     if (delay > 0) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
-import { ToolSnapshots } from '@app/mcp';
+import { maskSecrets, ToolSnapshots } from '@app/mcp';
 import { TaskService, type TaskAcceptedDto as TaskAccepted } from '@app/tasks';
 
 /** Turns analysis requests into queued tasks; the worker runs them with the configured analyzer. */
@@ -11,8 +11,9 @@ export class AnalysisSubmissions {
     private readonly tools: ToolSnapshots,
   ) {}
 
+  /** Secrets never reach the queue, the prompt or the result. */
   async feasibility(user: AuthUser, config: Record<string, unknown>): Promise<TaskAccepted> {
-    const task = await this.tasks.submit('analysis.feasibility', user, { config });
+    const task = await this.tasks.submit('analysis.feasibility', user, { config: maskSecrets(config) });
     return accepted(task.id, 'Feasibility analysis queued for processing');
   }
 

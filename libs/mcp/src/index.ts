@@ -12,3 +12,4 @@ export * from './mcp-tool.view';
 export * from './mcp-tools.service';
 export * from './mcp.module';
 export * from './tool-snapshots.service';
+export * from './secrets/secret-fields';

@@ -33,7 +33,7 @@ export class McpHistoryService {
       if (!target) throw NotFound('mcp_tool_version', `${toolId}@${targetVersion}`);
       const version = newVersion ?? (inc(tool.version, 'patch') as string);
       assertVersionChange(tool.version, version, true);
-      Object.assign(tool, { config: target.config, version, revision: tool.revision + 1 });
+      Object.assign(tool, { config: this.tools.restoreConfig(tool, target.config), version, revision: tool.revision + 1 });
       const saved = await manager.save(tool);
       await this.tools.recordVersion(manager, saved, 'rollback', actor);
       return saved;

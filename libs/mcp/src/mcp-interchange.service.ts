@@ -6,6 +6,7 @@ import { fromServerJson } from './interchange/from-server-json';
 import type { ServerJson } from './interchange/server-json.types';
 import { toServerJson } from './interchange/to-server-json';
 import { McpToolsService } from './mcp-tools.service';
+import { maskSecrets } from './secrets/secret-fields';
 
 /** Exchange with the official MCP Registry format (`server.json`). */
 @Injectable()
@@ -13,7 +14,8 @@ export class McpInterchangeService {
   constructor(private readonly tools: McpToolsService) {}
 
   async export(id: string): Promise<ServerJson> {
-    return toServerJson(await this.tools.get(id));
+    const tool = await this.tools.get(id);
+    return toServerJson({ ...tool, config: maskSecrets(tool.config) });
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { McpToolDetailDto, McpToolSummaryDto, McpToolVersionDto } from './dto/mcp-tool-responses.dto';
 import type { McpToolEntity } from './entities/mcp-tool.entity';
 import type { McpToolVersionEntity } from './entities/mcp-tool-version.entity';
+import { maskSecrets } from './secrets/secret-fields';
 
 export function toToolSummary(tool: McpToolEntity): McpToolSummaryDto {
   return {
@@ -18,7 +19,7 @@ export function toToolSummary(tool: McpToolEntity): McpToolSummaryDto {
 
 export function toToolDetail(tool: McpToolEntity): McpToolDetailDto {
   const { created_at, updated_at, ...rest } = toToolSummary(tool);
-  return { ...rest, config: tool.config, created_at, updated_at };
+  return { ...rest, config: maskSecrets(tool.config), created_at, updated_at };
 }
 
 export function toVersionView(row: McpToolVersionEntity): McpToolVersionDto {
@@ -27,7 +28,7 @@ export function toVersionView(row: McpToolVersionEntity): McpToolVersionDto {
     changed_at: row.changedAt,
     changed_by: row.changedBy,
     change_type: row.changeType,
-    config: row.config,
+    config: maskSecrets(row.config),
   };
 }
 

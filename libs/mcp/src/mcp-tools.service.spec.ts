@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { vi } from 'vitest';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { systemActor, userActor } from '@app/core';
+import { SecretBox, systemActor, userActor } from '@app/core';
 import { McpToolEntity } from './entities/mcp-tool.entity';
 import { McpToolVersionEntity } from './entities/mcp-tool-version.entity';
 import { McpToolsService } from './mcp-tools.service';
+import { SECRET_MASK } from './secrets/secret-fields';
+import { ToolSecrets } from './secrets/tool-secrets.service';
 
 const OWNER = '550e8400-e29b-41d4-a716-446655440000';
 const CONFIG = { servers: [{ name: 'weather-server', url: 'http://api.weather.com' }], tools: [{ name: 'get_weather', description: 'Weather' }] };
@@ -20,9 +23,9 @@ function newTestService(existing?: McpToolEntity) {
     findOne: vi.fn(async () => existing && { ...existing }),
   } as unknown as EntityManager;
   const dataSource = { transaction: (work: (m: EntityManager) => unknown) => work(manager) } as unknown as DataSource;
-  const service = new McpToolsService({} as Repository<McpToolEntity>, dataSource);
+  const service = new McpToolsService({} as Repository<McpToolEntity>, dataSource, new ToolSecrets(new SecretBox(randomBytes(32))));
   const versions = () => saved.filter((row) => 'changeType' in row) as Partial<McpToolVersionEntity>[];
-  return { service, versions };
+  return { service, versions, saved };
 }
 
 const tool = (): McpToolEntity =>
@@ -54,6 +57,16 @@ describe('McpToolsService writes on behalf of an actor', () => {
       status: 412,
     });
     expect(versions()).toEqual([]);
+  });
+
+  it('seals secrets in the tool row and masks them in the history snapshot', async () => {
+    const { service, versions, saved } = newTestService();
+    const config = { servers: [{ name: 's', command: 'npx', env: { API_KEY: 'sk-unit-plaintext' } }] };
+    await service.create(userActor(OWNER), { name: 'Weather', slug: 'weather', version: '1.0.0', config });
+    const row = saved.find((r) => 'slug' in r) as McpToolEntity;
+    expect(JSON.stringify(row.config)).not.toContain('sk-unit-plaintext');
+    expect(SecretBox.isSealed((row.config as typeof config).servers[0].env.API_KEY)).toBe(true);
+    expect(versions()[0].config).toEqual({ servers: [{ name: 's', command: 'npx', env: { API_KEY: SECRET_MASK } }] });
   });
 
   it('refuses "user" as a system actor label', () => {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -10,6 +12,8 @@ import { ChangeType, McpToolVersionEntity } from './entities/mcp-tool-version.en
 import { assertValidConfig } from './tool-config.guard';
 import { etagOf } from './mcp-tool.view';
 import { assertVersionChange } from './version-change.guard';
+import { maskSecrets } from './secrets/secret-fields';
+import { ToolSecrets } from './secrets/tool-secrets.service';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -29,13 +33,17 @@ export class McpToolsService {
   constructor(
     @InjectRepository(McpToolEntity) private readonly tools: Repository<McpToolEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly secrets: ToolSecrets,
   ) {}
 
   /** The tool belongs to the user behind the actor. */
   async create(actor: UserBackedActor, dto: CreateMcpToolDto, changeType: Extract<ChangeType, 'create' | 'sync'> = 'create'): Promise<McpToolEntity> {
     assertValidConfig(dto.config);
+    // The id is chosen here because the sealed secrets are bound to it.
+    const id = randomUUID();
+    const config = this.secrets.seal(id, this.secrets.keepMasked(dto.config, undefined, 'reject'));
     return this.dataSource.transaction(async (manager) => {
-      const tool = manager.create(McpToolEntity, { ...dto, description: dto.description ?? null, status: 'draft', authorId: actor.userId });
+      const tool = manager.create(McpToolEntity, { ...dto, id, config, description: dto.description ?? null, status: 'draft', authorId: actor.userId });
       const saved = await manager.save(tool).catch((err: { code?: string }) => {
         if (err.code === UNIQUE_VIOLATION) throw Conflict(`A tool with slug "${dto.slug}" already exists`, { field: 'slug' });
         throw err;
@@ -78,9 +86,12 @@ export class McpToolsService {
       if (ifMatch && ifMatch !== '*' && !ifMatch.split(',').map((t) => t.trim()).includes(etagOf(tool))) {
         throw PreconditionFailed();
       }
-      const configChanged = dto.config !== undefined && JSON.stringify(dto.config) !== JSON.stringify(tool.config);
+      const current = this.secrets.open(id, tool.config);
+      const next = dto.config === undefined ? current : this.secrets.keepMasked(dto.config, current, 'reject');
+      // Deep equality, not JSON text: jsonb does not keep key order.
+      const configChanged = !isDeepStrictEqual(next, current);
       assertVersionChange(tool.version, dto.version ?? tool.version, configChanged);
-      Object.assign(tool, dto, { revision: tool.revision + 1 });
+      Object.assign(tool, dto, { config: configChanged ? this.secrets.seal(id, next) : tool.config, revision: tool.revision + 1 });
       const saved = await manager.save(tool);
       await this.recordVersion(manager, saved, changeType, actor);
       return saved;
@@ -103,12 +114,28 @@ export class McpToolsService {
     return tool;
   }
 
+  /**
+   * The config with its secrets in plain text, for internal consumers that must use them (a
+   * deployment starting the server). Never return it to a client, log it or put it in a job.
+   */
+  async configWithSecrets(id: string): Promise<Record<string, unknown>> {
+    const tool = await this.get(id);
+    return this.secrets.open(id, tool.config);
+  }
+
+  /** Restores a (masked) snapshot: masks keep the secret stored now at the same path, or become empty. */
+  restoreConfig(tool: McpToolEntity, snapshot: Record<string, unknown>): Record<string, unknown> {
+    const current = this.secrets.open(tool.id, tool.config);
+    return this.secrets.seal(tool.id, this.secrets.keepMasked(snapshot, current, 'empty'));
+  }
+
+  /** History never holds secrets, not even sealed: snapshots are masked. */
   async recordVersion(manager: EntityManager, tool: McpToolEntity, changeType: ChangeType, actor: Actor): Promise<void> {
     const row = manager.create(McpToolVersionEntity, {
       toolId: tool.id,
       version: tool.version,
       changeType,
-      config: tool.config,
+      config: maskSecrets(tool.config),
       changedBy: actor.userId,
       changedByActor: actor.label,
     });

@@ -6,10 +6,11 @@ import { McpHistoryService } from './mcp-history.service';
 import { McpInterchangeService } from './mcp-interchange.service';
 import { McpToolsService } from './mcp-tools.service';
 import { ToolSnapshots } from './tool-snapshots.service';
+import { ToolSecrets } from './secrets/tool-secrets.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([McpToolEntity, McpToolVersionEntity])],
-  providers: [McpToolsService, McpHistoryService, McpInterchangeService, ToolSnapshots],
+  providers: [ToolSecrets, McpToolsService, McpHistoryService, McpInterchangeService, ToolSnapshots],
   exports: [McpToolsService, McpHistoryService, McpInterchangeService, ToolSnapshots],
 })
 export class McpModule {}

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isUuid, NotFound } from '@app/core';
 import { McpToolEntity } from './entities/mcp-tool.entity';
+import { maskSecrets } from './secrets/secret-fields';
 
 export interface ToolSnapshotView {
   id: string;
@@ -23,10 +24,11 @@ export class ToolSnapshots {
     if (!isUuid(id) || !(await this.tools.existsBy({ id }))) throw NotFound('mcp_tool', id);
   }
 
+  /** Secrets masked: snapshots feed analysis prompts and results. */
   async snapshot(id: string): Promise<ToolSnapshotView> {
     const tool = isUuid(id) ? await this.tools.findOneBy({ id }) : null;
     if (!tool) throw NotFound('mcp_tool', id);
     const { name, slug, description, version, status, config } = tool;
-    return { id, name, slug, description, version, status, config };
+    return { id, name, slug, description, version, status, config: maskSecrets(config) };
   }
 }
