@@ -56,6 +56,7 @@ export class Platform {
       SHUTDOWN_GRACE_MS: '10000',
       // Suites register many users from one IP; the rate-limit suite sets its own strict limit.
       RATE_LIMIT_AUTH_PER_MINUTE: '10000',
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '10000',
       ...this.options.env,
       ...extra,
     };

@@ -12,6 +12,7 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthGuard } from './guards/auth.guard';
 import { PasswordHasher } from './passwords/password-hasher';
+import { FailedAuthLimiter } from './rate-limit/failed-auth.limiter';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { rateLimitPolicy } from './rate-limit/rate-limit.policy';
 import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage';
@@ -41,11 +42,12 @@ import { UsersService } from './users/users.service';
     RefreshTokensService,
     ApiKeysService,
     AuthenticationService,
+    FailedAuthLimiter,
     SessionsService,
     UserAdministrationService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AuthenticationService, SessionsService, UsersService, UserAdministrationService, ApiKeysService, PasswordHasher],
+  exports: [AuthenticationService, FailedAuthLimiter, SessionsService, UsersService, UserAdministrationService, ApiKeysService, PasswordHasher],
 })
 export class AuthModule {}

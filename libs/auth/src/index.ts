@@ -12,6 +12,7 @@ export * from './entities/user.entity';
 export * from './passwords/password-hasher';
 export * from './permissions';
 export * from './policy/ownership.policy';
+export * from './rate-limit/failed-auth.limiter';
 export * from './rate-limit/rate-limit.policy';
 export * from './sessions.service';
 export * from './user.view';

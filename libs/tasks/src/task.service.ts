@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import {
+  APP_CONFIG,
+  type AppConfig,
   Conflict,
   EventBus,
   isUuid,
@@ -12,6 +14,7 @@ import {
   NotFound,
   Page,
   pageOffset,
+  RateLimited,
   requestContext,
   toPage,
 } from '@app/core';
@@ -25,18 +28,23 @@ import type { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 type TaskJobName = { [N in JobName]: JobPayloads[N] extends JobEnvelope ? N : never }[JobName];
 type Submission<N extends TaskJobName> = Omit<JobPayloads[N], 'task_id' | 'owner_id' | 'request_id'>;
 
+/** Namespaces the per-user advisory lock (two-key form, apart from the migration lock). */
+const UNFINISHED_LOCK_SPACE = 727_002;
+const UNFINISHED_RETRY_AFTER_S = 5;
+
 @Injectable()
 export class TaskService {
   constructor(
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     private readonly jobs: JobProducer,
     private readonly events: EventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Writes the pending task, then enqueues its job; if the queue refuses the job (503) the task is removed again. */
   async submit<N extends TaskJobName>(name: N, owner: AuthUser, input: Submission<N>): Promise<TaskEntity> {
     const requestId = requestContext.requestId() ?? null;
-    const task = await this.tasks.save(this.tasks.create({ type: name, ownerId: owner.id, requestId, status: 'pending' }));
+    const task = await this.createWithinLimit(owner, { type: name, ownerId: owner.id, requestId, status: 'pending' });
     try {
       const payload = { ...input, task_id: task.id, owner_id: owner.id, request_id: requestId ?? undefined } as JobPayloads[N];
       await this.jobs.enqueue(name, payload, task.id);
@@ -45,6 +53,22 @@ export class TaskService {
       throw err;
     }
     return task;
+  }
+
+  /**
+   * One account may hold a bounded number of unfinished tasks (429 beyond). The count and the insert
+   * happen under a per-user transaction lock, so concurrent submissions cannot overshoot the limit.
+   */
+  private createWithinLimit(owner: AuthUser, row: Partial<TaskEntity>): Promise<TaskEntity> {
+    const limit = this.config.maxUnfinishedTasksPerUser;
+    return this.tasks.manager.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UNFINISHED_LOCK_SPACE, owner.id]);
+      const unfinished = await manager.countBy(TaskEntity, { ownerId: owner.id, status: In(['pending', 'running']) });
+      if (unfinished >= limit) {
+        throw RateLimited(UNFINISHED_RETRY_AFTER_S, `Too many unfinished tasks (limit ${limit}); wait for some to finish`, { limit });
+      }
+      return manager.save(manager.create(TaskEntity, row));
+    });
   }
 
   /** Owners and admins see a task; for anyone else it does not exist. */

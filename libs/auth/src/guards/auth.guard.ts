@@ -1,12 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { Forbidden, IS_PUBLIC } from '@app/core';
+import { AppException, Forbidden, IS_PUBLIC } from '@app/core';
 import { AuthenticationService } from '../authentication.service';
 import type { AuthUser } from '../auth-user';
 import { credentialsOf } from '../credentials';
 import { REQUIRED_PERMISSION } from '../decorators/require-permission.decorator';
 import type { Permission } from '../permissions';
+import { FailedAuthLimiter } from '../rate-limit/failed-auth.limiter';
 
 /** Global: every HTTP route needs credentials unless it is @Public(); @RequirePermission is enforced here. */
 @Injectable()
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authentication: AuthenticationService,
+    private readonly failures: FailedAuthLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,9 +23,21 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    req.user = await this.authentication.authenticate(credentialsOf(req.headers));
+    req.user = await this.authenticateCounted(req.ip, credentialsOf(req.headers));
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (permission && !req.user.permissions.has(permission)) throw Forbidden(permission);
     return true;
+  }
+
+  /** Only presented credentials count: a request without any is refused without a lookup anyway. */
+  private async authenticateCounted(ip: string | undefined, credentials: { bearer?: string; apiKey?: string }): Promise<AuthUser> {
+    if (!credentials.bearer && !credentials.apiKey) return this.authentication.authenticate(credentials);
+    await this.failures.assertNotBlocked(ip);
+    try {
+      return await this.authentication.authenticate(credentials);
+    } catch (err) {
+      if (err instanceof AppException && err.status === 401) await this.failures.recordFailure(ip);
+      throw err;
+    }
   }
 }

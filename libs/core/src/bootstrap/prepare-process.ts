@@ -1,10 +1,12 @@
 import { AppConfig, ConfigError } from '../config/app-config';
 import { appConfig } from '../config/config.module';
+import { applyDevSecrets } from '../database/dev-secrets';
 import { runMigrations } from '../database/run-migrations';
 
 /**
  * First step of both entrypoints: a bad variable stops the process with one line naming it, then
- * pending migrations are applied (under an advisory lock, so replicas may start together).
+ * pending migrations are applied (under an advisory lock, so replicas may start together), then
+ * development secrets the environment left unset are read from (or generated into) the database.
  */
 export async function prepareProcess(): Promise<AppConfig> {
   let config: AppConfig;
@@ -19,5 +21,6 @@ export async function prepareProcess(): Promise<AppConfig> {
   }
   const applied = await runMigrations(config.databaseUrl);
   if (applied.length > 0) process.stdout.write(`${JSON.stringify({ level: 30, msg: 'migrations applied', migrations: applied })}\n`);
+  await applyDevSecrets(config);
   return config;
 }

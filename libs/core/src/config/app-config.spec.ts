@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       JWT_SECRET: 'x'.repeat(32),
       ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
       PUBLIC_BASE_URL: 'https://mcp.example.com/',
+      METRICS_PUBLIC: 'true',
     });
     expect(config.publicBaseUrl).toBe('https://mcp.example.com');
     expect(config.upstreamAllowPrivate).toBe(false);
@@ -59,5 +60,27 @@ describe('loadConfig', () => {
     expect(config.previousEncryptionKeys).toEqual([a, b]);
     expect(loadConfig({}).previousEncryptionKeys).toEqual([]);
     expect(() => loadConfig({ ENCRYPTION_KEYS_PREVIOUS: `${a.toString('base64')},c2hvcnQ=` })).toThrow(/ENCRYPTION_KEYS_PREVIOUS/);
+  });
+
+  it('never derives secrets from public settings: unset ones are random and listed for the database to fill', () => {
+    const [a, b] = [loadConfig({}), loadConfig({})];
+    expect(a.jwtSecret).not.toBe(b.jwtSecret);
+    expect(a.encryptionKey.equals(b.encryptionKey)).toBe(false);
+    expect(a.generatedSecrets).toEqual(['JWT_SECRET', 'ENCRYPTION_KEY']);
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }).generatedSecrets).toEqual(['ENCRYPTION_KEY']);
+  });
+
+  it('refuses production without METRICS_TOKEN unless METRICS_PUBLIC says the port is private', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), PUBLIC_BASE_URL: 'https://mcp.example.com' };
+    expect(() => loadConfig(production)).toThrow(/METRICS_TOKEN/);
+    expect(loadConfig({ ...production, METRICS_PUBLIC: 'true' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ ...production, METRICS_TOKEN: 'm'.repeat(24) }).metricsToken).toBe('m'.repeat(24));
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+  });
+
+  it('parses TRUST_PROXY', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 });

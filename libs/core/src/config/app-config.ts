@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import type { GeneratedSecretName } from '../database/dev-secrets';
 import { QueueName } from '../queue/queue-names';
 import { queueTuning, QueueTuning } from '../queue/queue-options';
 import { Env, envSchema } from './env.schema';
@@ -14,6 +15,8 @@ export interface AppConfig {
   queuePrefix: string;
   jwtSecret: string;
   encryptionKey: Buffer;
+  /** Secrets the environment left unset (never in production): replaced by the database's values at start. */
+  generatedSecrets: GeneratedSecretName[];
   /** Older keys that still open values sealed before a rotation; never used to seal. */
   previousEncryptionKeys: Buffer[];
   publicBaseUrl: string;
@@ -25,11 +28,17 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   bodyLimit: string;
   shutdownGraceMs: number;
-  rateLimit: { authPerMinute: number; defaultPerMinute: number };
   /** Cross-origin browsers allowed on REST, Socket.IO and /ws; empty means same-origin only. */
   corsOrigins: string[];
   /** Concurrent connections per user across replicas; how often open sockets re-check their credentials. */
   realtime: { maxConnectionsPerUser: number; recheckSeconds: number };
+  rateLimit: { authPerMinute: number; defaultPerMinute: number; authFailuresPerMinute: number };
+  /** Pending + running tasks one user may have at once. */
+  maxUnfinishedTasksPerUser: number;
+  /** Express `trust proxy`: which hops' X-Forwarded-* headers to believe (client IP, HTTPS). */
+  trustProxy: boolean | number | string;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   queues: Record<QueueName, QueueTuning>;
   /** Bounds on the dependency calls a request waits for. */
   reliability: { redisCommandTimeoutMs: number; enqueueTimeoutMs: number };
@@ -37,11 +46,13 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Secrets that production must set explicitly; elsewhere a per-database dev value keeps replicas in agreement. */
+/** Secrets that production must set explicitly; elsewhere random values kept in the database stand in (dev-secrets.ts). */
 const REQUIRED_IN_PRODUCTION = ['JWT_SECRET', 'ENCRYPTION_KEY', 'PUBLIC_BASE_URL'] as const;
 
-function devSecret(purpose: string, databaseUrl: string): Buffer {
-  return createHash('sha256').update(`mcp-platform-dev:${purpose}:${databaseUrl}`).digest();
+/** `true`/`false`, a hop count, or Express's list of addresses/subnets/names (`loopback, 10.0.0.0/8`). */
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function queueTuningOrConfigError(source: NodeJS.ProcessEnv): Record<QueueName, QueueTuning> {
@@ -64,6 +75,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (isProduction) {
     const missing = REQUIRED_IN_PRODUCTION.find((name) => !env[name]);
     if (missing) throw new ConfigError(`Invalid configuration: ${missing} is required when NODE_ENV=production`);
+    if (!env.METRICS_TOKEN && !env.METRICS_PUBLIC) {
+      throw new ConfigError('Invalid configuration: METRICS_TOKEN is required when NODE_ENV=production (or METRICS_PUBLIC=true when the metrics port is private)');
+    }
   }
   return {
     env: env.NODE_ENV,
@@ -74,8 +88,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
-    jwtSecret: env.JWT_SECRET ?? devSecret('jwt', env.DATABASE_URL).toString('base64url'),
-    encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : devSecret('encryption', env.DATABASE_URL),
+    // Random until prepareProcess swaps in the database's values, so nothing ever signs with a guessable key.
+    jwtSecret: env.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+    encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : randomBytes(32),
+    generatedSecrets: (['JWT_SECRET', 'ENCRYPTION_KEY'] as const).filter((name) => !env[name]),
     previousEncryptionKeys: env.ENCRYPTION_KEYS_PREVIOUS.map((k) => Buffer.from(k, 'base64')),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     githubApiUrl: env.GITHUB_API_URL,
@@ -92,9 +108,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     bodyLimit: env.BODY_LIMIT,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
-    rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE, defaultPerMinute: env.RATE_LIMIT_DEFAULT_PER_MINUTE },
     corsOrigins: env.CORS_ORIGINS,
     realtime: { maxConnectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER, recheckSeconds: env.REALTIME_RECHECK_SECONDS },
+    rateLimit: {
+      authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      defaultPerMinute: env.RATE_LIMIT_DEFAULT_PER_MINUTE,
+      authFailuresPerMinute: env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    },
+    maxUnfinishedTasksPerUser: env.TASKS_MAX_UNFINISHED_PER_USER,
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    metricsToken: env.METRICS_TOKEN,
     queues: queueTuningOrConfigError(source),
     reliability: {
       redisCommandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,

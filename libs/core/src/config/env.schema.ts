@@ -72,6 +72,12 @@ export const envSchema = z.object({
   CORS_ORIGINS: originList,
   REALTIME_MAX_CONNECTIONS_PER_USER: positiveInt.default(50),
   REALTIME_RECHECK_SECONDS: positiveInt.default(60),
+  // --- security ---
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: positiveInt.default(30),
+  TASKS_MAX_UNFINISHED_PER_USER: positiveInt.default(100),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_PUBLIC: bool.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

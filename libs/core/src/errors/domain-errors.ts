@@ -37,12 +37,12 @@ export const PayloadTooLarge = (limitBytes: number) =>
 export const PreconditionFailed = (detail = 'The resource has changed since it was read (If-Match mismatch)') =>
   new AppException(412, 'PRECONDITION_FAILED', detail);
 
-export const RateLimited = (retryAfterSeconds: number) =>
+export const RateLimited = (retryAfterSeconds: number, detail = 'Rate limit exceeded. Please try again later.', extra: Record<string, unknown> = {}) =>
   new AppException(
     429,
     'RATE_LIMIT_EXCEEDED',
-    'Rate limit exceeded. Please try again later.',
-    { retry_after: retryAfterSeconds },
+    detail,
+    { retry_after: retryAfterSeconds, ...extra },
     { 'Retry-After': String(retryAfterSeconds) },
   );
 

@@ -8,6 +8,7 @@ import { bodyReadError, jsonBodyParser } from './json-body.middleware';
 import { hasRawBody, mountRawBodyParsers, rawBodyRoutes } from './raw-body-routes';
 import { requestIdMiddleware } from './request-id.middleware';
 import { ScreenInputInterceptor } from './screen-input.interceptor';
+import { configureSecurityHeaders } from './security-headers';
 
 /**
  * HTTP plumbing shared by both apps: request ids, body parsing, input screening, validation,
@@ -17,8 +18,9 @@ import { ScreenInputInterceptor } from './screen-input.interceptor';
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', config.trustProxy);
   express.use(requestIdMiddleware);
+  configureSecurityHeaders(express, config);
   const logger = new Logger('Errors');
   mountRawBodyParsers(express.getHttpAdapter().getInstance(), rawBodyRoutes(app), (err, req, res) => sendError(bodyReadError(err), req, res, logger));
   const parseJson = jsonBodyParser(config.bodyLimit);

@@ -1,13 +1,13 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { makeCounterProvider, makeHistogramProvider, PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { HTTP_REQUEST_DURATION, HTTP_REQUESTS_TOTAL, HttpMetricsMiddleware } from './http-metrics.middleware';
-import { PublicMetricsController } from './public-metrics.controller';
+import { MetricsController } from './metrics.controller';
 
 const labelNames = ['method', 'route', 'status'];
 
 @Module({
   imports: [
-    PrometheusModule.register({ path: '/metrics', controller: PublicMetricsController, defaultMetrics: { enabled: true } }),
+    PrometheusModule.register({ path: '/metrics', controller: MetricsController, defaultMetrics: { enabled: true } }),
   ],
   providers: [
     makeCounterProvider({ name: HTTP_REQUESTS_TOTAL, help: 'HTTP requests by method, route template and status', labelNames }),
