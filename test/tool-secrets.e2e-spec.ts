@@ -108,6 +108,25 @@ describe('secrets in tool configs', () => {
     for (const prompt of llm.prompts) for (const secret of Object.values(SECRETS)) expect(prompt).not.toContain(secret);
   });
 
+  it('seals the plain-text secrets of tools stored before encryption, and masks their history, at start', async () => {
+    const legacy = JSON.stringify(secretConfig());
+    const [row] = await platform.sql<{ id: string }>(
+      `INSERT INTO mcp_tools (name, slug, version, status, config, author_id) VALUES ('Legacy', 'legacy-tool', '1.0.0', 'draft', $1, $2) RETURNING id`,
+      [legacy, owner.id],
+    );
+    await platform.sql(`INSERT INTO mcp_tool_versions (tool_id, version, change_type, config, changed_by) VALUES ($1, '1.0.0', 'create', $2, $3)`, [row.id, legacy, owner.id]);
+    platform.apis.push(await (await platform.spawn('api')).waitReady());
+    const plain = () => platform.sql(`SELECT 1 FROM mcp_tools t JOIN mcp_tool_versions v ON v.tool_id = t.id WHERE t.config::text LIKE $1 OR v.config::text LIKE $1`, [`%${SECRETS.apiKey}%`]);
+    const deadline = Date.now() + 20_000;
+    while ((await plain()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await plain()).toHaveLength(0);
+    const box = new SecretBox(Buffer.alloc(32, 7));
+    const [stored] = await platform.sql<{ config: any }>('SELECT config FROM mcp_tools WHERE id = $1', [row.id]);
+    expect(box.open(stored.config.auth.github_token, `mcp_tool:${row.id}:["auth","github_token"]`)).toBe(SECRETS.token);
+    const history = await call(url, 'GET', `/api/v1/mcps/${row.id}/history`, { token: owner.token });
+    expect(history.body.versions[0].config).toEqual(maskedConfig);
+  });
+
   it('stores no secret in plain text: a full database dump and every response are clean', async () => {
     const dump = execFileSync('pg_dump', ['--data-only', platform.databaseUrl], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(dump).toContain('secret-tool');

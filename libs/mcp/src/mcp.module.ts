@@ -7,10 +7,11 @@ import { McpInterchangeService } from './mcp-interchange.service';
 import { McpToolsService } from './mcp-tools.service';
 import { ToolSnapshots } from './tool-snapshots.service';
 import { ToolSecrets } from './secrets/tool-secrets.service';
+import { LegacySecretsSealer } from './secrets/legacy-secrets.sealer';
 
 @Module({
   imports: [TypeOrmModule.forFeature([McpToolEntity, McpToolVersionEntity])],
-  providers: [ToolSecrets, McpToolsService, McpHistoryService, McpInterchangeService, ToolSnapshots],
+  providers: [ToolSecrets, LegacySecretsSealer, McpToolsService, McpHistoryService, McpInterchangeService, ToolSnapshots],
   exports: [McpToolsService, McpHistoryService, McpInterchangeService, ToolSnapshots],
 })
 export class McpModule {}

@@ -36,7 +36,7 @@ export class AuthGuard implements CanActivate {
     try {
       return await this.authentication.authenticate(credentials);
     } catch (err) {
-      if (err instanceof AppException && err.status === 401) await this.failures.recordFailure(ip);
+      if (err instanceof AppException && err.status === 401) this.failures.recordFailure(ip);
       throw err;
     }
   }
