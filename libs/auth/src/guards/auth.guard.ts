@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { AppException, Forbidden, IS_PUBLIC } from '@app/core';
 import { AuthenticationService } from '../authentication.service';
 import type { AuthUser } from '../auth-user';
-import { credentialsOf } from '../credentials';
+import { type Credentials, credentialsOf } from '../credentials';
 import { REQUIRED_PERMISSION } from '../decorators/require-permission.decorator';
 import type { Permission } from '../permissions';
 import { FailedAuthLimiter } from '../rate-limit/failed-auth.limiter';
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
   }
 
   /** Only presented credentials count: a request without any is refused without a lookup anyway. */
-  private async authenticateCounted(ip: string | undefined, credentials: { bearer?: string; apiKey?: string }): Promise<AuthUser> {
+  private async authenticateCounted(ip: string | undefined, credentials: Credentials): Promise<AuthUser> {
     if (!credentials.bearer && !credentials.apiKey) return this.authentication.authenticate(credentials);
     await this.failures.assertNotBlocked(ip);
     try {
