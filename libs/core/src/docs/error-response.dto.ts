@@ -43,6 +43,9 @@ export class ErrorResponseDto {
   @ApiPropertyOptional({ type: 'integer', description: '429 and 503: seconds to wait before retrying', example: 60 })
   retry_after?: number;
 
+  @ApiPropertyOptional({ type: 'integer', description: '429 from a per-user cap (unfinished tasks): the cap', example: 100 })
+  limit?: number;
+
   @ApiPropertyOptional({ type: 'integer', description: '413: the body limit of the route in bytes', example: 1048576 })
   limit_bytes?: number;
 
