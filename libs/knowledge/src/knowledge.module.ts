@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from '@app/auth';
 import { TasksModule } from '@app/tasks';
 import { DocumentEmbedder } from './document-embedder.service';
 import { DocumentsService } from './documents.service';
@@ -10,7 +11,8 @@ import { KnowledgeSearchService } from './search/knowledge-search.service';
 import { VectorIndex } from './search/vector-index';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentChunkEntity]), TasksModule],
+  // UserEntity: the target of this lib's foreign keys, also in processes without AuthModule (the worker).
+  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentChunkEntity, UserEntity]), TasksModule],
   providers: [DocumentsService, KnowledgeSearchService, DocumentEmbedder, EmbeddingsProvider, VectorIndex],
   exports: [DocumentsService, KnowledgeSearchService, DocumentEmbedder],
 })

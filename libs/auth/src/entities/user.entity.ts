@@ -1,7 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '../permissions';
 
 @Entity('users')
+@Check('users_role_check', `role IN ('admin', 'developer', 'viewer')`)
+// Case-insensitive uniqueness: expression indexes TypeORM cannot build, so the migration owns them.
+@Index('uq_users_username', { synchronize: false })
+@Index('uq_users_email', { synchronize: false })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,8 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from '@app/auth';
 
 export type EmbeddingStatus = 'pending' | 'ready' | 'failed';
 
 @Entity('documents')
+@Check('documents_embedding_status_check', `embedding_status IN ('pending', 'ready', 'failed')`)
+@Index('idx_documents_created', ['createdAt', 'id'])
+@Index('idx_documents_tags', ['tags'], { type: 'gin' })
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -27,6 +31,10 @@ export class DocumentEntity {
 
   @Column({ type: 'uuid' })
   ownerId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'documents_owner_id_fkey' })
+  owner?: UserEntity;
 
   /** Identifies the current chunks and their vectors; a re-embedding gets a new one. */
   @Column({ type: 'uuid' })

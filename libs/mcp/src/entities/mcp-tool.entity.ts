@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from '@app/auth';
 
 export const TOOL_STATUSES = ['draft', 'active', 'deprecated', 'archived'] as const;
 export type ToolStatus = (typeof TOOL_STATUSES)[number];
 
 @Entity('mcp_tools')
+@Check('mcp_tools_status_check', `status IN ('draft', 'active', 'deprecated', 'archived')`)
 @Index('idx_mcp_tools_status_updated', ['status', 'updatedAt'])
 @Index('idx_mcp_tools_author', ['authorId'])
 export class McpToolEntity {
@@ -31,6 +33,10 @@ export class McpToolEntity {
 
   @Column({ type: 'uuid' })
   authorId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'mcp_tools_author_id_fkey' })
+  author?: UserEntity;
 
   /** Bumped on every change; the ETag and If-Match compare it. */
   @Column({ type: 'integer', default: 1 })

@@ -1,7 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import type { TaskStatus } from '@app/core/events/event-map';
 
 @Entity('tasks')
+@Check('tasks_status_check', `status IN ('pending', 'running', 'completed', 'failed', 'cancelled')`)
+@Check('tasks_progress_check', 'progress BETWEEN 0 AND 100')
 @Index('idx_tasks_owner_created', ['ownerId', 'createdAt'])
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -27,6 +30,10 @@ export class TaskEntity {
 
   @Column({ type: 'uuid' })
   ownerId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'tasks_owner_id_fkey' })
+  owner?: UserEntity;
 
   @Column({ type: 'varchar', length: 128, nullable: true })
   requestId: string | null;
