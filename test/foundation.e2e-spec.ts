@@ -92,7 +92,7 @@ describe('foundation: error model, request ids, docs, metrics, health', () => {
     } finally {
       await api.stop();
     }
-  });
+  }, 90_000);
 
   it.each([
     ['api', 'REDIS_URL', 'not-a-url'],
