@@ -4,7 +4,7 @@ import { CONTRACT } from './support/contract';
 import { FakeOpenAi } from './support/fake-openai';
 import { http } from './support/http';
 import { Platform } from './support/platform';
-import { SecretBox } from '../libs/core/src/crypto/secret-box';
+import { keyIdOf, SecretBox } from '../libs/core/src/crypto/secret-box';
 
 const MASK = '********';
 const SECRETS = { apiKey: 'sk-live-4f9a-e2e-plaintext', header: 'Bearer hdr-7c21-e2e-plaintext', token: 'ghp_e2eTokenPlaintext0042' };
@@ -143,5 +143,23 @@ describe('secrets in tool configs', () => {
     expect(res.status).toBe(500);
     expect(res.body.error_code).toBe('INTERNAL_ERROR');
     expect(res.text).not.toContain(SECRETS.apiKey);
+  });
+
+  it('after a key rotation, opens old values with the previous key and re-seals every tool with the new one at start', async () => {
+    const [oldKey, newKey] = [Buffer.alloc(32, 7), Buffer.alloc(32, 9)];
+    const rotated = await (await platform.spawn('api', { ENCRYPTION_KEY: newKey.toString('base64'), ENCRYPTION_KEYS_PREVIOUS: oldKey.toString('base64') })).waitReady();
+    platform.apis.push(rotated);
+    const storedKeyId = async () => {
+      const [row] = await platform.sql<{ config: any }>('SELECT config FROM mcp_tools WHERE id = $1', [id]);
+      return row.config.servers[0].env.WEATHER_API_KEY.split(':')[1] as string;
+    };
+    const deadline = Date.now() + 20_000;
+    while ((await storedKeyId()) !== keyIdOf(newKey) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await storedKeyId()).toBe(keyIdOf(newKey));
+    const [row] = await platform.sql<{ config: any }>('SELECT config FROM mcp_tools WHERE id = $1', [id]);
+    expect(new SecretBox(newKey).open(row.config.servers[0].env.WEATHER_API_KEY, `mcp_tool:${id}:["servers",0,"env","WEATHER_API_KEY"]`)).toBe('sk-rotated-e2e-plaintext');
+    // The rotated replica still reads and keeps secrets through the API.
+    const kept = await call(rotated.url, 'PUT', `/api/v1/mcps/${id}`, { token: owner.token, json: { description: 'after rotation', config: maskedConfig } });
+    expect(kept.status).toBe(200);
   });
 });

@@ -19,6 +19,11 @@ export class ToolSecrets {
     return mapSecrets(plain, (value, path) => this.box.seal(value, contextOf(toolId, path)));
   }
 
+  /** True when a stored value must be (re-)sealed: plain text from before encryption, or a key rotated out. */
+  needsSealing(stored: string): boolean {
+    return !SecretBox.isSealed(stored) || !this.box.isCurrent(stored);
+  }
+
   open(toolId: string, stored: Record<string, unknown>): Record<string, unknown> {
     return mapSecrets(stored, (value, path) => (SecretBox.isSealed(value) ? this.box.open(value, contextOf(toolId, path)) : value));
   }
