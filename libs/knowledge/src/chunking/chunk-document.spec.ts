@@ -71,6 +71,10 @@ describe('chunkDocument', () => {
   it('keeps astral characters whole when a long word has to be split', async () => {
     const text = '😀'.repeat(120);
     const chunks = await chunkDocument(text, { chunkSize: 51, chunkOverlap: 0 });
+    // 240 UTF-16 units in chunks of at most 51: the loop below must have several chunks to check.
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks[0].start_offset).toBe(0);
+    expect(chunks[chunks.length - 1].end_offset).toBe(text.length);
     for (const chunk of chunks) {
       expect(chunk.content).toBe(text.slice(chunk.start_offset, chunk.end_offset));
       expect(chunk.content).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
