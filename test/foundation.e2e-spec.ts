@@ -139,8 +139,11 @@ describe('foundation: the demo command', () => {
     const [port, workerPort] = [await freePort(), await freePort()];
     const runner = spawn(process.execPath, [join(ROOT, 'scripts/start-all.js')], {
       env: platform.env({ PORT: String(port), WORKER_PORT: String(workerPort) }),
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let output = '';
+    runner.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    runner.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => runner.once('exit', resolve));
     try {
       // Both processes migrate and boot at once; a loaded machine needs more than a quiet one.
@@ -153,6 +156,16 @@ describe('foundation: the demo command', () => {
       };
       expect(await ready(port)).toBe(true);
       expect(await ready(workerPort)).toBe(true);
+      // Plain words on where things are: the api's address and docs, and a ready worker.
+      expect(output).toContain(`api ready: listening on http://localhost:${port}`);
+      expect(output).toContain('API docs: /api/docs');
+      expect(output).toContain(`worker ready: listening on http://localhost:${workerPort}`);
+      // One line per request with method, route, status and duration, never a header.
+      await http(`http://127.0.0.1:${port}`, 'GET', '/api/v1/mcps', { headers: { authorization: 'Bearer not-a-token' } });
+      await new Promise((r) => setTimeout(r, 200));
+      const line = output.split('\n').find((l) => l.includes('"route":"/api/v1/mcps"'));
+      expect(JSON.parse(line ?? '{}')).toMatchObject({ method: 'GET', route: '/api/v1/mcps', status: 401, duration_ms: expect.any(Number), request_id: expect.any(String) });
+      expect(output).not.toContain('not-a-token');
       const applied = await platform.sql<{ name: string }>('SELECT name FROM migrations');
       expect(applied.map((m) => m.name)).toEqual(expect.arrayContaining(['Auth1795500000000', 'McpTools1795550000000', 'Tasks1795600000000']));
       runner.kill('SIGTERM');

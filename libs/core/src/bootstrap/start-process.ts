@@ -1,14 +1,15 @@
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { configureHttp } from '../http/configure-http';
+import { NestPinoLogger } from '../logging/nest-pino-logger';
+import { createRootLogger } from '../logging/root-logger';
 import { exitGracefully } from './graceful-shutdown';
 import { prepareProcess } from './prepare-process';
 
 /**
- * The shared start of both entrypoints: validated config, migrations, the Nest app with JSON logs,
+ * The shared start of both entrypoints: validated config, migrations, the Nest app with pino logs,
  * HTTP plumbing and graceful shutdown, listening on the port `portOf` picks. The root module is
  * loaded only after the config is valid, so nothing in the module graph runs on a bad environment.
  */
@@ -20,13 +21,16 @@ export async function startProcess(
 ): Promise<void> {
   try {
     const config = await prepareProcess();
+    const root = createRootLogger({ level: config.logLevel, format: config.logFormat, service: name });
+    const logger = new NestPinoLogger(root);
     const app = await NestFactory.create(await loadModule(), { bufferLogs: true, bodyParser: false });
-    const logger = app.get(Logger);
     app.useLogger(logger);
-    configureHttp(app, config);
+    configureHttp(app, config, root);
     beforeListen(app);
     exitGracefully(app, config.shutdownGraceMs, logger);
-    await app.listen(portOf(config));
+    const port = portOf(config);
+    await app.listen(port);
+    logger.log(`${name} ready: listening on http://localhost:${port} (health at /health, metrics at /metrics)`, 'Start');
   } catch (err) {
     process.stderr.write(`${name} failed to start: ${(err as Error).message}\n`);
     process.exit(1);

@@ -26,6 +26,7 @@ export interface AppConfig {
   embeddingsProvider: Env['EMBEDDINGS_PROVIDER'];
   upstreamAllowPrivate: boolean;
   logLevel: Env['LOG_LEVEL'];
+  logFormat: Env['LOG_FORMAT'];
   bodyLimit: string;
   shutdownGraceMs: number;
   /** Cross-origin browsers allowed on REST, Socket.IO and /ws; empty means same-origin only. */
@@ -106,6 +107,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddingsProvider: env.EMBEDDINGS_PROVIDER,
     upstreamAllowPrivate: env.UPSTREAM_ALLOW_PRIVATE ?? !isProduction,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     bodyLimit: env.BODY_LIMIT,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     corsOrigins: env.CORS_ORIGINS,

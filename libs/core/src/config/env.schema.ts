@@ -61,6 +61,7 @@ export const envSchema = z.object({
   EMBEDDINGS_PROVIDER: z.enum(['local', 'openai', 'ollama']).default('local'),
   UPSTREAM_ALLOW_PRIVATE: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i).default('1mb'),
   SHUTDOWN_GRACE_MS: positiveInt.default(30_000),
   RATE_LIMIT_AUTH_PER_MINUTE: positiveInt.default(10),

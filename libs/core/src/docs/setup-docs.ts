@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Express, Request, Response } from 'express';
@@ -19,6 +19,7 @@ export function setupDocs(app: INestApplication, version: string): void {
   const server = (app as NestExpressApplication).getHttpAdapter().getInstance() as Express;
   server.get('/api/redoc', (_req: Request, res: Response) => res.type('html').send(REDOC_PAGE));
   server.get('/api/redoc/redoc.standalone.js', (_req: Request, res: Response) => res.sendFile(redocBundle));
+  new Logger('Start').log('API docs: /api/docs (Swagger UI), /api/redoc (ReDoc), /api/docs-json (OpenAPI)');
 }
 
 /** `McpsController.get` → `mcpsGet`: the method names of a generated client. */

@@ -1,10 +1,12 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter, sendError } from '../errors/all-exceptions.filter';
 import { ApiValidationPipe } from '../validation/api-validation.pipe';
 import { bodyReadError, jsonBodyParser } from './json-body.middleware';
+import { requestLogMiddleware } from '../logging/request-log.middleware';
 import { hasRawBody, mountRawBodyParsers, rawBodyRoutes } from './raw-body-routes';
 import { requestIdMiddleware } from './request-id.middleware';
 import { ScreenInputInterceptor } from './screen-input.interceptor';
@@ -15,11 +17,12 @@ import { configureSecurityHeaders } from './security-headers';
  * errors. Routes declared with @RawBody get their bytes (and their own limit) instead of the JSON
  * parser; both parsers' errors leave through the same error renderer as everything else.
  */
-export function configureHttp(app: INestApplication, config: AppConfig): void {
+export function configureHttp(app: INestApplication, config: AppConfig, log: Pino): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
   express.use(requestIdMiddleware);
+  express.use(requestLogMiddleware(log));
   configureSecurityHeaders(express, config);
   const logger = new Logger('Errors');
   mountRawBodyParsers(express.getHttpAdapter().getInstance(), rawBodyRoutes(app), (err, req, res) => sendError(bodyReadError(err), req, res, logger));

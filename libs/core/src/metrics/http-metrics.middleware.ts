@@ -2,6 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { NextFunction, Request, Response } from 'express';
 import type { Counter, Histogram } from 'prom-client';
+import { routeTemplate } from '../http/route-template';
 
 export const HTTP_REQUESTS_TOTAL = 'http_requests_total';
 export const HTTP_REQUEST_DURATION = 'http_request_duration_seconds';
@@ -20,10 +21,8 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
-      const routePath = req.route?.path as string | undefined;
-      // Unknown URLs end in Nest's catch-all not-found route; they share one label.
-      const route = routePath && !routePath.includes('*') ? `${req.baseUrl ?? ''}${routePath}` : 'unmatched';
-      const labels = { method: req.method, route, status: String(res.statusCode) };
+      // Unknown URLs share one label.
+      const labels = { method: req.method, route: routeTemplate(req) ?? 'unmatched', status: String(res.statusCode) };
       this.requests.inc(labels);
       this.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     });
