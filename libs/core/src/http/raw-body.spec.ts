@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { Body, Controller, Module, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createHash } from 'node:crypto';
@@ -34,7 +35,7 @@ describe('@RawBody routes', () => {
 
   beforeAll(async () => {
     app = await NestFactory.create(HooksModule, { bodyParser: false, logger: false });
-    configureHttp(app, loadConfig({ BODY_LIMIT: '1mb' }));
+    configureHttp(app, loadConfig({ BODY_LIMIT: '1mb' }), pino({ level: 'silent' }));
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
   });
