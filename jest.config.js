@@ -8,7 +8,7 @@ const { compilerOptions } = require('./tsconfig.json');
 
 module.exports = {
   maxWorkers: 2,
-  testTimeout: 30_000,
+  testTimeout: 90_000,
   moduleFileExtensions: ['js', 'json', 'ts'],
   rootDir: '.',
   testEnvironment: 'node',
