@@ -65,6 +65,14 @@ describe('@RawBody routes', () => {
     expect(res.status).toBe(413);
   });
 
+  it('answers 400 INVALID_REQUEST to a body that is not valid gzip, like the JSON parser does', async () => {
+    for (const path of ['/hooks/signed', '/hooks/json']) {
+      const res = await post(path, 'garbage', { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ detail: expect.any(String), error_code: 'INVALID_REQUEST' });
+    }
+  });
+
   it('leaves other routes on the JSON parser', async () => {
     const res = await post('/hooks/json', JSON.stringify({ a: 1, b: 2 }));
     expect(res.status).toBe(201);

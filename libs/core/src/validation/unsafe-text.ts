@@ -7,12 +7,12 @@ type Loc = (string | number)[];
 // eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function issueFor(text: string, loc: Loc): ValidationIssue | undefined {
+function problemIn(text: string): Omit<ValidationIssue, 'loc'> | undefined {
   const found = UNSAFE.exec(text);
   if (!found) return undefined;
   return found[0] === '\u0000'
-    ? { loc, msg: 'string contains a NUL character (\\u0000)', type: 'value_error.str.nul' }
-    : { loc, msg: 'string contains a lone UTF-16 surrogate', type: 'value_error.str.surrogate' };
+    ? { msg: 'string contains a NUL character (\\u0000)', type: 'value_error.str.nul' }
+    : { msg: 'string contains a lone UTF-16 surrogate', type: 'value_error.str.surrogate' };
 }
 
 // Parsed JSON, query strings and route params only; a raw Buffer body is bytes, not text.
@@ -42,15 +42,15 @@ export function findUnsafeText(value: unknown, loc: Loc): ValidationIssue | unde
     const visit = pending.pop()!;
     const current = visit.value;
     if (typeof current === 'string') {
-      const issue = issueFor(current, []);
-      if (issue) return { ...issue, loc: locOf(visit, loc) };
+      const problem = problemIn(current);
+      if (problem) return { loc: locOf(visit, loc), ...problem };
     } else if (Array.isArray(current)) {
       current.forEach((item, i) => pending.push({ value: item, key: i, parent: visit }));
     } else if (isPlainObject(current)) {
       for (const key of Object.keys(current)) {
         const child: Visit = { value: (current as Record<string, unknown>)[key], key, parent: visit };
-        const issue = issueFor(key, []);
-        if (issue) return { ...issue, loc: locOf(child, loc) };
+        const problem = problemIn(key);
+        if (problem) return { loc: locOf(child, loc), ...problem };
         pending.push(child);
       }
     }
