@@ -6,6 +6,7 @@ import { McpModule } from '@app/mcp';
 import { TasksModule } from '@app/tasks';
 import { QUEUE_CONSUMERS, type QueueConsumer } from './consumers/queue-consumer';
 import { QueueConsumers } from './consumers/queue-consumers';
+import { QueueMetrics } from './consumers/queue-metrics';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { KnowledgeProcessor } from './processors/knowledge.processor';
 
@@ -18,6 +19,7 @@ const CONSUMERS = [AnalysisProcessor, KnowledgeProcessor];
     ...CONSUMERS,
     { provide: QUEUE_CONSUMERS, inject: CONSUMERS, useFactory: (...consumers: QueueConsumer[]) => consumers },
     QueueConsumers,
+    QueueMetrics,
   ],
 })
 export class WorkerModule {}

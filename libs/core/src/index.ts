@@ -36,3 +36,4 @@ export * from './validation/is-future-date';
 export * from './actor/actor';
 export * from './validation/nullable.decorator';
 export * from './validation/validate-input';
+export * from './metrics/platform-metrics';

@@ -15,6 +15,7 @@ import {
   Page,
   pageOffset,
   RateLimited,
+  rateLimitRejections,
   requestContext,
   toPage,
 } from '@app/core';
@@ -65,6 +66,7 @@ export class TaskService {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UNFINISHED_LOCK_SPACE, owner.id]);
       const unfinished = await manager.countBy(TaskEntity, { ownerId: owner.id, status: In(['pending', 'running']) });
       if (unfinished >= limit) {
+        rateLimitRejections.inc({ limit: 'unfinished_tasks' });
         throw RateLimited(UNFINISHED_RETRY_AFTER_S, `Too many unfinished tasks (limit ${limit}); wait for some to finish`, { limit });
       }
       return manager.save(manager.create(TaskEntity, row));

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { AppException, APP_CONFIG, REDIS, type AppConfig } from '@app/core';
+import { AppException, APP_CONFIG, rateLimitRejections, REDIS, type AppConfig } from '@app/core';
 
 /**
  * Concurrent realtime connections per user, counted across replicas: a sorted set per user whose
@@ -45,6 +45,7 @@ export class ConnectionLimit {
     }
     if (count > this.max) {
       await this.release(userId, connectionId);
+      rateLimitRejections.inc({ limit: 'realtime_connections' });
       throw new AppException(429, 'RATE_LIMIT_EXCEEDED', `At most ${this.max} concurrent realtime connections per user`);
     }
   }

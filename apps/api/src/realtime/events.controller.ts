@@ -32,6 +32,7 @@ export class EventsController {
     const session = await this.subscriptions.open(
       realtimeCredentials(req),
       {
+        kind: 'sse',
         send: (event, message) => res.write(`id: ${message.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
         end: () => res.end(),
       },

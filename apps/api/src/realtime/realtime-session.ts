@@ -7,6 +7,7 @@ export type EndReason = 'unauthorized' | 'shutdown';
 
 /** What a transport (Socket.IO, /ws, SSE) gives the subscriptions service: a way to write and to hang up. */
 export interface Transport {
+  readonly kind: 'socket.io' | 'ws' | 'sse';
   send(event: PlatformEvent, message: BusMessage): void;
   end(reason: EndReason): void;
 }

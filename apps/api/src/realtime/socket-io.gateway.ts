@@ -31,6 +31,7 @@ export class SocketIoGateway implements OnGatewayInit {
     server.engine.use((req: IncomingMessage, res: ServerResponse, next: () => void) => this.cors(req, res, next));
     server.use((socket, next) => {
       const transport: Transport = {
+        kind: 'socket.io',
         send: (event) => socket.emit(event.type, event),
         end: () => socket.disconnect(true),
       };

@@ -48,7 +48,7 @@ function newTestService() {
   const publish = (ownerId: string, event: PlatformEvent) => listener({ id: `m-${Math.random()}`, owner_id: ownerId, event });
   const open = async (principal: AuthUser, options: { everything?: boolean } = {}) => {
     principals.set(`token-${principal.id}`, principal);
-    const transport = { send: vi.fn<Transport['send']>(), end: vi.fn<Transport['end']>() };
+    const transport = { kind: 'ws' as const, send: vi.fn<Transport['send']>(), end: vi.fn<Transport['end']>() };
     const session = await service.open({ bearer: `token-${principal.id}` }, transport, options);
     const sent = () => transport.send.mock.calls.map(([event]) => event);
     return { session, transport, sent, revoke: () => principals.delete(`token-${principal.id}`) };

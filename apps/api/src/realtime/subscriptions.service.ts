@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AppException, APP_CONFIG, BusMessage, EventBus, PlatformEvent, Subject, subjectOf, type AppConfig } from '@app/core';
+import { AppException, APP_CONFIG, BusMessage, EventBus, PlatformEvent, realtimeConnections, realtimeEventsDelivered, Subject, subjectOf, type AppConfig } from '@app/core';
 import { AuthenticationService, type AuthUser, type Credentials } from '@app/auth';
 import { ConnectionLimit } from './connection-limit';
 import { RealtimeSession, subjectKey, type EndReason, type Transport } from './realtime-session';
@@ -46,6 +46,7 @@ export class SubscriptionsService implements OnModuleDestroy {
     const session = new RealtimeSession(user, credentials, transport, options.everything ?? false);
     await this.limit.acquire(user.id, session.id);
     this.sessions.add(session);
+    realtimeConnections.inc({ transport: transport.kind });
     this.watchExpiry(session);
     return session;
   }
@@ -56,6 +57,7 @@ export class SubscriptionsService implements OnModuleDestroy {
     session.closed = true;
     clearTimeout(session.expiryTimer);
     this.sessions.delete(session);
+    realtimeConnections.dec({ transport: session.transport.kind });
     for (const key of session.subscriptions.keys()) this.removeFromIndex(key, session);
     session.subscriptions.clear();
     void this.limit.release(session.user.id, session.id);
@@ -102,11 +104,16 @@ export class SubscriptionsService implements OnModuleDestroy {
     for (const session of subscribed ?? []) {
       if (!entitled(session.user, message)) continue;
       session.subscriptions.set(key!, (session.subscriptions.get(key!) ?? 0) + 1);
-      session.transport.send(message.event, message);
+      this.send(session, message);
     }
     for (const session of this.sessions) {
-      if (session.everything && entitled(session.user, message)) session.transport.send(message.event, message);
+      if (session.everything && entitled(session.user, message)) this.send(session, message);
     }
+  }
+
+  private send(session: RealtimeSession, message: BusMessage): void {
+    session.transport.send(message.event, message);
+    realtimeEventsDelivered.inc({ transport: session.transport.kind, event: message.event.type });
   }
 
   /** Re-authenticates with the connection's own credentials; ends it (and throws 401) when they no longer hold. */

@@ -55,6 +55,7 @@ export class WsServer implements OnApplicationBootstrap, OnApplicationShutdown {
    */
   private accept(ws: WebSocket, req: IncomingMessage): void {
     const transport: Transport = {
+      kind: 'ws',
       send: (event) => send(ws, event),
       end: (reason) => ws.close(reason === 'unauthorized' ? CLOSE_UNAUTHORIZED : 1001, reason === 'unauthorized' ? 'Credentials expired or revoked' : 'Server shutting down'),
     };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { APP_CONFIG, RateLimited, REDIS, type AppConfig } from '@app/core';
+import { APP_CONFIG, RateLimited, rateLimitRejections, REDIS, type AppConfig } from '@app/core';
 
 const WINDOW_MS = 60_000;
 /** The check sits in front of every authenticated request: a slow Redis may cost this much, no more. */
@@ -44,7 +44,10 @@ export class FailedAuthLimiter {
     } finally {
       clearTimeout(timer);
     }
-    if (Number(hits) >= this.config.rateLimit.authFailuresPerMinute) throw RateLimited(Math.max(1, Math.ceil(pttl / 1000)));
+    if (Number(hits) >= this.config.rateLimit.authFailuresPerMinute) {
+      rateLimitRejections.inc({ limit: 'failed_authentications' });
+      throw RateLimited(Math.max(1, Math.ceil(pttl / 1000)));
+    }
   }
 
   /** Not awaited by callers: the 401 leaves at once; the count follows on the same connection, in order. */

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import { RateLimited } from '@app/core';
+import { RateLimited, rateLimitRejections } from '@app/core';
 
 /** @nestjs/throttler's guard answering in the contract's 429 shape with `retry_after`. */
 @Injectable()
@@ -15,6 +15,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    rateLimitRejections.inc({ limit: 'requests' });
     throw RateLimited(Math.max(1, detail.timeToBlockExpire));
   }
 }
