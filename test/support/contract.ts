@@ -24,6 +24,12 @@ export const CONTRACT = {
       requirements: { database_access: true, read_only: false },
     },
   },
+  deploy: (toolId: string) => ({
+    tool_id: toolId,
+    config: { environment: 'production', replicas: 2, resources: { cpu: '500m', memory: '512Mi' } },
+  }),
+  callWeather: { location: 'San Francisco, CA' },
+  weatherAnswer: { location: 'San Francisco, CA', temperature: 18, conditions: 'Partly Cloudy', humidity: 65, wind_speed: 12 },
   generateConfig: {
     requirements: { tool_type: 'weather', features: ['current_weather', 'forecast', 'alerts'], data_sources: ['openweathermap'] },
   },

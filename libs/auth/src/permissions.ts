@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'github:connect',
   'github:sync',
   'deployments:read',
+  'deployments:invoke',
   'deployments:write',
   'deployments:delete',
   'users:admin',
@@ -22,7 +23,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLES = ['admin', 'developer', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-const READ: Permission[] = ['mcps:read', 'knowledge:read', 'tasks:read', 'deployments:read'];
+/** Calling a deployed tool through the gateway is a read for this purpose: every role may invoke. */
+const READ: Permission[] = ['mcps:read', 'knowledge:read', 'tasks:read', 'deployments:read', 'deployments:invoke'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),

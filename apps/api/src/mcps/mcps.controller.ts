@@ -3,6 +3,7 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import type { Response } from 'express';
 import { ApiErrors, DeletedDto, userActor, UuidParamPipe } from '@app/core';
 import { CurrentUser, OwnedBy, RequirePermission, type AuthUser } from '@app/auth';
+import { DeploymentsService } from '@app/deployments';
 import {
   CreateMcpToolDto,
   etagOf,
@@ -32,6 +33,7 @@ export class McpsController {
     private readonly tools: McpToolsService,
     private readonly history: McpHistoryService,
     private readonly interchange: McpInterchangeService,
+    private readonly deployments: DeploymentsService,
   ) {}
 
   @Post()
@@ -134,11 +136,11 @@ export class McpsController {
   @Delete(':id')
   @RequirePermission('mcps:delete')
   @OwnedBy(McpToolsService)
-  @ApiOperation({ summary: 'Delete a tool and its history' })
+  @ApiOperation({ summary: 'Delete a tool and its history; its deployment is stopped first' })
   @ApiOkResponse({ type: DeletedDto })
   @ApiErrors(404)
   async remove(@Param('id', UuidParamPipe) id: string): Promise<DeletedDto> {
-    await this.tools.remove(id);
+    await this.deployments.removeTool(id);
     return { message: 'MCP tool deleted successfully', id };
   }
 }

@@ -25,6 +25,14 @@ export interface AppConfig {
   llm: { provider: Env['LLM_PROVIDER']; model?: string; openaiApiKey?: string; openaiBaseUrl?: string; ollamaBaseUrl: string };
   embeddingsProvider: Env['EMBEDDINGS_PROVIDER'];
   upstreamAllowPrivate: boolean;
+  gateway: {
+    healthIntervalMs: number;
+    callTimeoutMs: number;
+    maxResponseBytes: number;
+    maxConcurrentCalls: number;
+    poolSize: number;
+    poolIdleMs: number;
+  };
   logLevel: Env['LOG_LEVEL'];
   logFormat: Env['LOG_FORMAT'];
   bodyLimit: string;
@@ -106,6 +114,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     embeddingsProvider: env.EMBEDDINGS_PROVIDER,
     upstreamAllowPrivate: env.UPSTREAM_ALLOW_PRIVATE ?? !isProduction,
+    gateway: {
+      healthIntervalMs: env.DEPLOYMENT_HEALTH_INTERVAL_MS,
+      callTimeoutMs: env.GATEWAY_CALL_TIMEOUT_MS,
+      maxResponseBytes: env.GATEWAY_MAX_RESPONSE_BYTES,
+      maxConcurrentCalls: env.GATEWAY_MAX_CONCURRENT_CALLS,
+      poolSize: env.GATEWAY_POOL_SIZE,
+      poolIdleMs: env.GATEWAY_POOL_IDLE_MS,
+    },
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,
     bodyLimit: env.BODY_LIMIT,

@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'INTERNAL_ERROR',
   'SERVICE_UNAVAILABLE',
   'BAD_GATEWAY',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_RESPONSE_TOO_LARGE',
+  'TOOL_ERROR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

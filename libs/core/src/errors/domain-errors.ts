@@ -9,6 +9,7 @@ const RESOURCE_LABELS: Record<string, string> = {
   api_key: 'API key',
   connection: 'Connection',
   deployment: 'Deployment',
+  deployment_tool: 'Tool',
 };
 
 export const NotFound = (resourceType: string, resourceId: string) =>
@@ -23,7 +24,9 @@ export const Conflict = (detail: string, extra: Record<string, unknown> = {}) =>
 export const Forbidden = (requiredPermission: string, detail = 'Insufficient permissions to perform this action') =>
   new AppException(403, 'FORBIDDEN', detail, { required_permission: requiredPermission });
 
-export const Unauthorized = (detail = 'Invalid or expired token') => new AppException(401, 'UNAUTHORIZED', detail);
+/** RFC 6750: a 401 names the scheme, so MCP clients and other HTTP clients know how to authenticate. */
+export const Unauthorized = (detail = 'Invalid or expired token') =>
+  new AppException(401, 'UNAUTHORIZED', detail, {}, { 'WWW-Authenticate': 'Bearer realm="mcp-platform"' });
 
 export const InvalidRequest = (detail = 'Invalid request format') => new AppException(400, 'INVALID_REQUEST', detail);
 

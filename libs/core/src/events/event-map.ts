@@ -16,6 +16,8 @@ export interface DeploymentStatusEvent {
   deployment_id: string;
   status: string;
   health_status?: string;
+  /** Why a deployment failed to start. */
+  error?: string;
 }
 
 /** One map from event name to payload, shared by the publisher and every transport (STYLE.md rule 8). */

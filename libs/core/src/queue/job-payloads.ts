@@ -16,6 +16,12 @@ export interface JobPayloads {
   /** Not a user-visible task: the document's embedding_status is its state; job id = embedding id. */
   'knowledge.embed-document': { document_id: string; embedding_id: string; request_id?: string };
   'knowledge.reindex': JobEnvelope;
+  /** The deployment row is the state; the job only says which one to (re)start. */
+  'deployments.start': { deployment_id: string; request_id?: string };
+  'deployments.stop': { deployment_id: string; runtime: string; request_id?: string };
+  /** Repeatable, one per interval across workers. */
+  'deployments.health-sweep': Record<string, never>;
+  'deployments.flush-metrics': Record<string, never>;
 }
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N]>;

@@ -2,6 +2,7 @@
 export enum QueueName {
   Analysis = 'analysis',
   Knowledge = 'knowledge',
+  Deployments = 'deployments',
 }
 
 /** Every job name, keyed to the queue that carries it. */
@@ -11,6 +12,10 @@ export const JOB_QUEUE = {
   'analysis.generate-config': QueueName.Analysis,
   'knowledge.embed-document': QueueName.Knowledge,
   'knowledge.reindex': QueueName.Knowledge,
+  'deployments.start': QueueName.Deployments,
+  'deployments.stop': QueueName.Deployments,
+  'deployments.health-sweep': QueueName.Deployments,
+  'deployments.flush-metrics': QueueName.Deployments,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUE;

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CallToolResult } from '@modelcontextprotocol/client';
+import { APP_CONFIG, type AppConfig, AppException, NotFound, ValidationFailed } from '@app/core';
+import { UpstreamPool } from '../upstream/upstream-pool';
+import type { UpstreamTool } from '../runtime/deployment-runtime';
+import { CallLimiter } from './call-limiter';
+import { DeploymentResolver, type ResolvedDeployment } from './deployment-resolver';
+import { type CallOutcome, GatewayMetrics } from './gateway-metrics';
+
+export const DeploymentNotRunning = (status: string) =>
+  new AppException(503, 'SERVICE_UNAVAILABLE', `The deployment is not running (status: ${status})`, { status }, { 'Retry-After': '5' });
+
+function outcomeOf(err: unknown): CallOutcome {
+  const code = err instanceof AppException ? err.errorCode : undefined;
+  if (code === 'VALIDATION_ERROR') return 'invalid_arguments';
+  if (code === 'RATE_LIMIT_EXCEEDED') return 'rejected';
+  if (code === 'UPSTREAM_TIMEOUT') return 'timeout';
+  if (code === 'TOOL_ERROR') return 'tool_error';
+  return 'upstream_error';
+}
+
+/**
+ * The one path every gateway call takes, REST or MCP: resolve the slug, check it is running,
+ * validate the arguments against the tool's input schema, cap concurrency, call the upstream
+ * through the pooled client, and count it.
+ */
+@Injectable()
+export class GatewayService {
+  private readonly limiter = new CallLimiter();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly resolver: DeploymentResolver,
+    private readonly pool: UpstreamPool,
+    private readonly metrics: GatewayMetrics,
+  ) {}
+
+  /** A running deployment behind `slug` (404 when there is none, 503 when it is not running). */
+  async running(slug: string): Promise<ResolvedDeployment> {
+    const resolved = await this.resolver.resolve(slug);
+    if (resolved.deployment.status !== 'running' || !resolved.endpoint) throw DeploymentNotRunning(resolved.deployment.status);
+    return resolved;
+  }
+
+  listTools(resolved: ResolvedDeployment): UpstreamTool[] {
+    return [...resolved.tools.values()];
+  }
+
+  async callTool(resolved: ResolvedDeployment, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+    const { deployment, endpoint } = resolved;
+    if (!resolved.tools.has(name)) throw NotFound('deployment_tool', name);
+    const started = performance.now();
+    try {
+      const issues = resolved.checks.get(name)?.(args) ?? [];
+      if (issues.length) throw ValidationFailed(issues);
+      const limit = deployment.maxConcurrency ?? this.config.gateway.maxConcurrentCalls;
+      const timeoutMs = deployment.timeoutMs ?? this.config.gateway.callTimeoutMs;
+      const result = await this.limiter.run(deployment.id, limit, () => this.pool.callTool(deployment.id, endpoint!, name, args, timeoutMs));
+      this.metrics.record(deployment, name, result.isError ? 'tool_error' : 'success', performance.now() - started);
+      return result;
+    } catch (err) {
+      this.metrics.record(deployment, name, outcomeOf(err), performance.now() - started);
+      throw err;
+    }
+  }
+
+  /** Resources and prompts pass straight through to the upstream. */
+  async passThrough(resolved: ResolvedDeployment, method: string, params: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
+    const timeoutMs = resolved.deployment.timeoutMs ?? this.config.gateway.callTimeoutMs;
+    return this.pool.request(resolved.deployment.id, resolved.endpoint!, method, params, timeoutMs);
+  }
+}

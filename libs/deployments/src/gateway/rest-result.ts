@@ -1,0 +1,27 @@
+import type { CallToolResult } from '@modelcontextprotocol/client';
+import { ToolError } from '../upstream/upstream-errors';
+
+function textOf(result: CallToolResult): string {
+  return (result.content ?? [])
+    .filter((c): c is { type: 'text'; text: string } => c.type === 'text')
+    .map((c) => c.text)
+    .join('\n');
+}
+
+/**
+ * The REST face of a tool result: its `structuredContent`, else its text parsed as JSON when it is
+ * JSON, else `{content}`. A result flagged `isError` is the tool's failure, not ours: 502 TOOL_ERROR.
+ */
+export function toRestBody(result: CallToolResult): unknown {
+  if (result.isError) throw ToolError(textOf(result) || 'The tool reported an error');
+  if (result.structuredContent !== undefined) return result.structuredContent;
+  const blocks = result.content ?? [];
+  if (blocks.length === 1 && blocks[0].type === 'text') {
+    try {
+      return JSON.parse(blocks[0].text);
+    } catch {
+      // plain text: returned as content below
+    }
+  }
+  return { content: blocks };
+}
