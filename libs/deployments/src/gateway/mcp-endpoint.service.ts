@@ -1,17 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, type McpHttpHandler, ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig, AppException, NotFound } from '@app/core';
 import type { AuthUser } from '@app/auth';
 import type { ResolvedDeployment } from './deployment-resolver';
 import { GatewayService } from './gateway.service';
+import { type McpLowLevelServer, serverSdk, type ServerSdk } from '../sdk/mcp-sdk';
 import { McpSessionTokens } from './mcp-session-token';
 
 const SESSION_HEADER = 'mcp-session-id';
 
+type McpHttpHandler = ReturnType<ServerSdk['createMcpHandler']>;
+
 /** Gateway failures inside MCP: bad arguments are tool errors the model can read; the rest are JSON-RPC errors. */
-function toMcpFailure(err: unknown) {
+function toMcpFailure({ ProtocolError, ProtocolErrorCode }: ServerSdk, err: unknown) {
   if (!(err instanceof AppException)) throw err;
   if (err.errorCode === 'VALIDATION_ERROR') {
     return { content: [{ type: 'text' as const, text: `Invalid arguments: ${JSON.stringify(err.detail)}` }], isError: true };
@@ -37,6 +38,7 @@ export class McpEndpoint {
     private readonly gateway: GatewayService,
   ) {
     this.sessions = new McpSessionTokens(config.jwtSecret);
+    setTimeout(() => void serverSdk(), 1_000).unref();
   }
 
   async handle(slug: string, user: AuthUser, req: Request, res: Response): Promise<void> {
@@ -49,7 +51,8 @@ export class McpEndpoint {
     }
     const body = req.body as { method?: string; params?: { protocolVersion?: string } } | undefined;
     const initialize = req.method === 'POST' && body?.method === 'initialize';
-    const handler = this.handlerFor(resolved);
+    const sdk = await serverSdk();
+    const handler = this.handlerFor(sdk, resolved);
     const withSession = {
       fetch: async (request: globalThis.Request, options?: { parsedBody?: unknown }) => {
         const response = await handler.fetch(request, options);
@@ -60,14 +63,14 @@ export class McpEndpoint {
         return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
       },
     };
-    await toNodeHandler(withSession)(req, res, req.method === 'POST' ? req.body : undefined);
+    await sdk.toNodeHandler(withSession)(req, res, req.method === 'POST' ? req.body : undefined);
   }
 
   /** One SDK handler per resolved deployment, closed when the deployment changes. */
-  private handlerFor(resolved: ResolvedDeployment): McpHttpHandler {
+  private handlerFor(sdk: ServerSdk, resolved: ResolvedDeployment): McpHttpHandler {
     const existing = resolved.attachments.get('mcp') as McpHttpHandler | undefined;
     if (existing) return existing;
-    const handler = createMcpHandler(() => this.buildServer(resolved), {
+    const handler = sdk.createMcpHandler(() => this.buildServer(sdk, resolved), {
       legacy: 'stateless',
       onerror: (err) => this.logger.debug(`mcp ${resolved.deployment.slug}: ${err.message}`),
     });
@@ -75,12 +78,12 @@ export class McpEndpoint {
     return handler;
   }
 
-  private buildServer(resolved: ResolvedDeployment): Server {
+  private buildServer(sdk: ServerSdk, resolved: ResolvedDeployment): McpLowLevelServer {
     const { deployment } = resolved;
-    const server = new Server({ name: deployment.slug, version: deployment.toolVersion }, { capabilities: { tools: {} } });
+    const server = new sdk.Server({ name: deployment.slug, version: deployment.toolVersion }, { capabilities: { tools: {} } });
     server.setRequestHandler('tools/list', () => ({ tools: this.gateway.listTools(resolved) as never }));
     server.setRequestHandler('tools/call', async (request) =>
-      this.gateway.callTool(resolved, request.params.name, request.params.arguments ?? {}).catch(toMcpFailure) as never,
+      this.gateway.callTool(resolved, request.params.name, request.params.arguments ?? {}).catch((err: unknown) => toMcpFailure(sdk, err)) as never,
     );
     return server;
   }

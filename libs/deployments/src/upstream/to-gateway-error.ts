@@ -1,5 +1,4 @@
 import { AppException } from '@app/core';
-import { ProtocolError, SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
 import { isRefusedAddress, ResponseTooLarge, ResponseTooLargeError, ToolError, UpstreamTimeout, UpstreamUnavailable } from './upstream-errors';
 
 function causes(err: unknown): unknown[] {
@@ -20,9 +19,11 @@ export function toGatewayError(err: unknown, timeoutMs: number, maxResponseBytes
   if (err instanceof AppException) return err;
   const chain = causes(err);
   if (isResponseTooLarge(err)) return ResponseTooLarge(maxResponseBytes);
-  if (chain.some((e) => e instanceof SdkError && e.code === SdkErrorCode.RequestTimeout)) return UpstreamTimeout(timeoutMs);
+  // Matched by shape, not class, so this module does not load the SDK: SdkError codes are strings,
+  // JSON-RPC (ProtocolError) codes are numbers.
+  if (chain.some((e) => (e as { code?: unknown }).code === 'REQUEST_TIMEOUT')) return UpstreamTimeout(timeoutMs);
   if (isRefusedAddress(err)) return UpstreamUnavailable('The upstream address is not allowed (private, loopback or link-local)');
   // A JSON-RPC error the upstream answered with: it is reachable, the call itself failed.
-  if (err instanceof ProtocolError) return ToolError(err.message);
+  if (typeof (err as { code?: unknown }).code === 'number') return ToolError((err as Error).message);
   return UpstreamUnavailable();
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, SSEClientTransport, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { APP_CONFIG, type AppConfig } from '@app/core';
 import type { UpstreamEndpoint, RuntimeHealth, UpstreamTool } from '../runtime/deployment-runtime';
+import { clientSdk, type McpClient as Client } from '../sdk/mcp-sdk';
 import { createUpstreamFetch, type UpstreamFetch } from './safe-fetch';
 import { isResponseTooLarge, toGatewayError } from './to-gateway-error';
 
@@ -34,6 +34,7 @@ export class UpstreamPool implements OnApplicationShutdown {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    setTimeout(() => void clientSdk(), 1_000).unref();
     this.fetch = createUpstreamFetch({ allowPrivate: config.upstreamAllowPrivate, maxResponseBytes: config.gateway.maxResponseBytes });
     this.sweeper = setInterval(() => this.sweepIdle(), Math.min(config.gateway.poolIdleMs, 30_000)).unref();
   }
@@ -115,6 +116,7 @@ export class UpstreamPool implements OnApplicationShutdown {
   }
 
   private async connect(endpoint: UpstreamEndpoint, inflight: Set<AbortController>): Promise<Client> {
+    const { Client, SSEClientTransport, StreamableHTTPClientTransport } = await clientSdk();
     const client = new Client({ name: 'mcp-platform-gateway', version: '1.0.0' });
     // An oversized streamed (SSE) answer fails inside the transport, which reports it here rather
     // than to the call; which call it belonged to is unknown, so every call in flight fails with it.

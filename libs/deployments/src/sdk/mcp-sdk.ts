@@ -1,0 +1,22 @@
+/**
+ * The MCP SDK packages take seconds to load on a busy host, so they are loaded on first use (and
+ * warmed in the background once the process is up) rather than on the start-up path of every
+ * api and worker process.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+export const clientSdk = once(() => import('@modelcontextprotocol/client'));
+
+export const serverSdk = once(async () => {
+  const [server, node] = await Promise.all([import('@modelcontextprotocol/server'), import('@modelcontextprotocol/node')]);
+  return { ...server, toNodeHandler: node.toNodeHandler };
+});
+
+/** Types from the loaded (ESM) modules, which are what the loaders return. */
+export type ClientSdk = Awaited<ReturnType<typeof clientSdk>>;
+export type ServerSdk = Awaited<ReturnType<typeof serverSdk>>;
+export type McpClient = InstanceType<ClientSdk['Client']>;
+export type McpLowLevelServer = InstanceType<ServerSdk['Server']>;

@@ -1,0 +1,101 @@
+import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport as V1Transport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { Account, registerAndLogin } from './support/accounts';
+import { CONTRACT } from './support/contract';
+import { createTool, deployRunning } from './support/deployments';
+import { http } from './support/http';
+import { Platform } from './support/platform';
+import { UpstreamMcp } from './support/upstream-mcp';
+
+const SLUG = 'weather-tool';
+
+/**
+ * Sends a client's first request (initialize or server/discover) to one replica and every later
+ * one to the other, recording each status, as a round-robin load balancer would.
+ */
+function splitAcross(first: string, rest: string, statuses: number[]): typeof fetch {
+  let sent = 0;
+  return async (input, init) => {
+    const target = sent++ === 0 ? first : rest;
+    const url = new URL(String(input));
+    const response = await fetch(`${target}${url.pathname}${url.search}`, init);
+    statuses.push(response.status);
+    return response;
+  };
+}
+
+describe('MCP gateway (Streamable HTTP, both spec revisions, across replicas)', () => {
+  const upstream = new UpstreamMcp();
+  const platform = new Platform({ apis: 2, workers: 1, env: { UPSTREAM_ALLOW_PRIVATE: 'true' } });
+  let dev: Account;
+  const endpoint = (i: number) => new URL(`${platform.apis[i].url}/mcp/${SLUG}/v1`);
+  const auth = () => ({ headers: { Authorization: `Bearer ${dev.token}` } });
+
+  beforeAll(async () => {
+    await upstream.start();
+    await platform.start();
+    dev = await registerAndLogin(platform.api.url);
+    await deployRunning(platform.api.url, dev.token, await createTool(platform.api.url, dev.token, SLUG, upstream.url));
+  }, 120_000);
+  afterAll(async () => {
+    await platform.stop();
+    await upstream.stop();
+  });
+
+  it('a 1.x SDK client (2025-11-25) initializes through one replica and calls through the other', async () => {
+    const statuses: number[] = [];
+    const transport = new V1Transport(endpoint(0), { requestInit: auth(), fetch: splitAcross(platform.apis[0].url, platform.apis[1].url, statuses) });
+    const client = new V1Client({ name: 'v1-agent', version: '1.0.0' });
+    await client.connect(transport);
+    expect(transport.sessionId).toEqual(expect.any(String));
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(['get_weather', 'echo_text', 'fail', 'sleep', 'big']);
+    for (let i = 0; i < 5; i++) {
+      const result = await client.callTool({ name: 'get_weather', arguments: CONTRACT.callWeather });
+      expect(result.structuredContent).toEqual(CONTRACT.weatherAnswer);
+    }
+    await client.ping();
+    const failed = await client.callTool({ name: 'fail', arguments: {} });
+    expect(failed.isError).toBe(true);
+    await client.close();
+    expect(statuses.filter((s) => s === 404)).toEqual([]);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+  });
+
+  it('a v2 SDK client in 2026-07-28 mode lists and calls tools statelessly on either replica', async () => {
+    const statuses: number[] = [];
+    const transport = new StreamableHTTPClientTransport(endpoint(1), {
+      requestInit: auth(),
+      fetch: splitAcross(platform.apis[1].url, platform.apis[0].url, statuses),
+    });
+    const client = new Client({ name: 'v2-agent', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    await client.connect(transport);
+    expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
+    expect((await client.listTools()).tools.map((t) => t.name)).toContain('get_weather');
+    const result = await client.callTool({ name: 'echo_text', arguments: { text: 'modern' } });
+    expect(result.content).toEqual([{ type: 'text', text: 'echo: modern' }]);
+    await client.close();
+    expect(statuses.every((s) => s < 400)).toBe(true);
+  });
+
+  it('counts MCP calls in the deployment metrics like REST calls', async () => {
+    const list = await http(platform.api.url, 'GET', '/api/v1/deployments?status=running', { token: dev.token });
+    const detail = await http(platform.api.url, 'GET', `/api/v1/deployments/${list.body.deployments[0].deployment_id}`, { token: dev.token });
+    expect(detail.body.metrics.requests_total).toBeGreaterThanOrEqual(7);
+  });
+
+  it('refuses a request without credentials (401 with WWW-Authenticate) and a forged session id (404)', async () => {
+    const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } };
+    const headers = { accept: 'application/json, text/event-stream' };
+    const anonymous = await http(platform.api.url, 'POST', `/mcp/${SLUG}/v1`, { json: init, headers });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const forged = await http(platform.api.url, 'POST', `/mcp/${SLUG}/v1`, {
+      token: dev.token,
+      json: { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} },
+      headers: { ...headers, 'mcp-session-id': 'eyJkIjoieCJ9.forged', 'mcp-protocol-version': '2025-11-25' },
+    });
+    expect(forged.status).toBe(404);
+  });
+});
