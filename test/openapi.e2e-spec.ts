@@ -16,6 +16,7 @@ const CODE_BY_STATUS: Record<string, string | undefined> = {
   '401': 'UNAUTHORIZED',
   '403': 'FORBIDDEN',
   '404': 'NOT_FOUND',
+  '405': 'METHOD_NOT_ALLOWED',
   '409': 'CONFLICT',
   '412': 'PRECONDITION_FAILED',
   '413': 'PAYLOAD_TOO_LARGE',
@@ -25,6 +26,7 @@ const CODE_BY_STATUS: Record<string, string | undefined> = {
   '500': 'INTERNAL_ERROR',
   '502': 'BAD_GATEWAY',
   '503': 'SERVICE_UNAVAILABLE',
+  '504': 'UPSTREAM_TIMEOUT',
 };
 const TOOL_ID = '770e8400-e29b-41d4-a716-446655440002';
 

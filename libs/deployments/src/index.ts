@@ -2,6 +2,8 @@ export * from './deployment.view';
 export * from './deployments.module';
 export * from './deployments.service';
 export * from './dto/create-deployment.dto';
+export * from './dto/deployment-responses.dto';
+export * from './dto/gateway-responses.dto';
 export * from './dto/list-deployments-query.dto';
 export * from './entities/deployment.entity';
 export * from './gateway/gateway.service';

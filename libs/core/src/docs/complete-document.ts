@@ -1,5 +1,6 @@
 import { getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { ANY_JSON_SCHEMAS } from './any-json.decorator';
 import { errorResponse } from './api-errors.decorator';
 import type { ErrorStatus } from './error-examples';
 import { ErrorResponseDto } from './error-response.dto';
@@ -39,5 +40,9 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   }
   const errorSchema = document.components?.schemas?.[getSchemaPath(ErrorResponseDto).split('/').pop() as string] as SchemaObject | undefined;
   if (errorSchema) errorSchema.additionalProperties = true;
+  for (const name of ANY_JSON_SCHEMAS) {
+    const schema = document.components?.schemas?.[name] as SchemaObject | undefined;
+    if (schema) document.components!.schemas![name] = { description: schema.description ?? 'Any JSON value' };
+  }
   return document;
 }

@@ -18,6 +18,10 @@ export const ERROR_EXAMPLES = {
       resource_id: '770e8400-e29b-41d4-a716-446655440002',
     },
   },
+  405: {
+    description: 'The route does not answer this method (see Allow)',
+    example: { detail: 'Method GET is not allowed on this endpoint', error_code: 'METHOD_NOT_ALLOWED', allowed: ['POST'] },
+  },
   409: { description: 'Conflicts with the current state', example: { detail: 'Slug weather-tool is already taken', error_code: 'CONFLICT' } },
   412: {
     description: 'If-Match does not match the current ETag',
@@ -53,6 +57,15 @@ export const ERROR_EXAMPLES = {
   502: {
     description: 'An upstream server failed',
     example: { detail: 'Upstream server did not answer', error_code: 'BAD_GATEWAY', request_id: 'abc123-def456-ghi789' },
+  },
+  504: {
+    description: 'An upstream server did not answer in time',
+    example: {
+      detail: 'The upstream MCP server did not answer within 30000 ms',
+      error_code: 'UPSTREAM_TIMEOUT',
+      timeout_ms: 30000,
+      request_id: 'abc123-def456-ghi789',
+    },
   },
   503: {
     description: 'A dependency (PostgreSQL, Redis) is down; retry later',

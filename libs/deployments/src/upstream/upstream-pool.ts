@@ -17,6 +17,12 @@ interface PooledClient {
 const CONNECT_TIMEOUT_MS = 10_000;
 const HEALTH_TIMEOUT_MS = 5_000;
 
+/** The fields of an MCP Tool the platform stores and serves (a server's extensions stay upstream). */
+function toUpstreamTool(tool: UpstreamTool): UpstreamTool {
+  const { name, title, description, inputSchema, outputSchema, annotations } = tool;
+  return JSON.parse(JSON.stringify({ name, title, description, inputSchema, outputSchema, annotations })) as UpstreamTool;
+}
+
 function endpointKey(endpoint: UpstreamEndpoint): string {
   return `${endpoint.transport} ${endpoint.url} ${JSON.stringify(endpoint.headers ?? {})}`;
 }
@@ -46,7 +52,7 @@ export class UpstreamPool implements OnApplicationShutdown {
   }
 
   async listTools(deploymentId: string, endpoint: UpstreamEndpoint): Promise<UpstreamTool[]> {
-    return this.use(deploymentId, endpoint, CONNECT_TIMEOUT_MS, async (client) => (await client.listTools()).tools as UpstreamTool[]);
+    return this.use(deploymentId, endpoint, CONNECT_TIMEOUT_MS, async (client) => (await client.listTools()).tools.map(toUpstreamTool));
   }
 
   /** Passes any other request (resources, prompts) through unchanged. */
