@@ -24,7 +24,7 @@ describe('Deployments and the REST gateway', () => {
     await platform.start();
     url = platform.api.url;
     [dev, other, viewer] = await Promise.all([registerAndLogin(url), registerAndLogin(url), registerAndLogin(url, 'viewer')]);
-  }, 90_000);
+  }, 180_000);
   afterAll(async () => {
     await platform.stop();
     await upstream.stop();

@@ -37,7 +37,7 @@ describe('MCP gateway (Streamable HTTP, both spec revisions, across replicas)', 
     await platform.start();
     dev = await registerAndLogin(platform.api.url);
     await deployRunning(platform.api.url, dev.token, await createTool(platform.api.url, dev.token, SLUG, upstream.url));
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await platform.stop();
     await upstream.stop();

@@ -56,8 +56,10 @@ export class UpstreamMcp {
   port = 0;
   private server?: Server;
 
+  constructor(readonly host = '127.0.0.1') {}
+
   get url(): string {
-    return `http://127.0.0.1:${this.port}/mcp`;
+    return `http://${this.host}:${this.port}/mcp`;
   }
 
   async start(port?: number): Promise<this> {
@@ -72,7 +74,7 @@ export class UpstreamMcp {
       void handler(req, res);
     });
     this.server.keepAliveTimeout = 60_000;
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server?.listen(this.port, this.host, resolve));
     return this;
   }
 

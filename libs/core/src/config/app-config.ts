@@ -25,6 +25,8 @@ export interface AppConfig {
   llm: { provider: Env['LLM_PROVIDER']; model?: string; openaiApiKey?: string; openaiBaseUrl?: string; ollamaBaseUrl: string };
   embeddingsProvider: Env['EMBEDDINGS_PROVIDER'];
   upstreamAllowPrivate: boolean;
+  /** IPs or CIDRs an upstream may reach even when private (UPSTREAM_ALLOWED_ADDRESSES). */
+  upstreamAllowedAddresses: string[];
   gateway: {
     healthIntervalMs: number;
     callTimeoutMs: number;
@@ -114,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     embeddingsProvider: env.EMBEDDINGS_PROVIDER,
     upstreamAllowPrivate: env.UPSTREAM_ALLOW_PRIVATE ?? !isProduction,
+    upstreamAllowedAddresses: (env.UPSTREAM_ALLOWED_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     gateway: {
       healthIntervalMs: env.DEPLOYMENT_HEALTH_INTERVAL_MS,
       callTimeoutMs: env.GATEWAY_CALL_TIMEOUT_MS,

@@ -61,6 +61,7 @@ export const envSchema = z.object({
   EMBEDDINGS_PROVIDER: z.enum(['local', 'openai', 'ollama']).default('local'),
   // Deployments and the MCP gateway
   UPSTREAM_ALLOW_PRIVATE: bool.optional(),
+  UPSTREAM_ALLOWED_ADDRESSES: z.string().optional(),
   DEPLOYMENT_HEALTH_INTERVAL_MS: positiveInt.default(30_000),
   GATEWAY_CALL_TIMEOUT_MS: positiveInt.default(30_000),
   GATEWAY_MAX_RESPONSE_BYTES: positiveInt.default(5 * 1024 * 1024),

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig, AppException, NotFound } from '@app/core';
 import type { AuthUser } from '@app/auth';
 import type { ResolvedDeployment } from './deployment-resolver';
 import { GatewayService } from './gateway.service';
-import { type McpLowLevelServer, serverSdk, type ServerSdk } from '../sdk/mcp-sdk';
+import { clientSdk, type McpLowLevelServer, serverSdk, type ServerSdk } from '../sdk/mcp-sdk';
 import { McpSessionTokens } from './mcp-session-token';
 
 const SESSION_HEADER = 'mcp-session-id';
@@ -38,7 +38,8 @@ export class McpEndpoint {
     private readonly gateway: GatewayService,
   ) {
     this.sessions = new McpSessionTokens(config.jwtSecret);
-    setTimeout(() => void serverSdk(), 1_000).unref();
+    // Warmed in the background once the api is up, so the first gateway call does not pay for it.
+    setTimeout(() => void Promise.all([serverSdk(), clientSdk()]), 1_000).unref();
   }
 
   async handle(slug: string, user: AuthUser, req: Request, res: Response): Promise<void> {

@@ -7,6 +7,8 @@ import { ResponseTooLargeError } from './upstream-errors';
 export interface UpstreamFetchOptions {
   /** UPSTREAM_ALLOW_PRIVATE: tests and on-premise setups reach loopback/private upstreams. */
   allowPrivate: boolean;
+  /** Exceptions to the rule above: exact IPs or CIDRs. */
+  allowedAddresses?: string[];
   maxResponseBytes: number;
   maxSockets?: number;
 }
@@ -47,7 +49,12 @@ function capped(limit: number): Transform {
  * pooled per process.
  */
 export function createUpstreamFetch(options: UpstreamFetchOptions): UpstreamFetch {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, allowPrivateIPAddress: options.allowPrivate };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? 256,
+    allowPrivateIPAddress: options.allowPrivate,
+    allowIPAddressList: options.allowedAddresses ?? [],
+  };
   const agents = { 'http:': new RequestFilteringHttpAgent(agentOptions), 'https:': new RequestFilteringHttpsAgent(agentOptions) };
 
   const once = (url: URL, init: RequestInit): Promise<http.IncomingMessage> =>

@@ -40,8 +40,11 @@ export class UpstreamPool implements OnApplicationShutdown {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    setTimeout(() => void clientSdk(), 1_000).unref();
-    this.fetch = createUpstreamFetch({ allowPrivate: config.upstreamAllowPrivate, maxResponseBytes: config.gateway.maxResponseBytes });
+    this.fetch = createUpstreamFetch({
+      allowPrivate: config.upstreamAllowPrivate,
+      allowedAddresses: config.upstreamAllowedAddresses,
+      maxResponseBytes: config.gateway.maxResponseBytes,
+    });
     this.sweeper = setInterval(() => this.sweepIdle(), Math.min(config.gateway.poolIdleMs, 30_000)).unref();
   }
 

@@ -1,0 +1,45 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createUpstreamFetch } from './safe-fetch';
+
+function listen(server: Server, host: string): Promise<number> {
+  return new Promise((resolve) => server.listen(0, host, () => resolve((server.address() as AddressInfo).port)));
+}
+
+describe('createUpstreamFetch', () => {
+  const target = createServer((_req, res) => res.end('reached'));
+  let redirector: Server;
+  let targetPort: number;
+  let redirectUrl: string;
+
+  beforeAll(async () => {
+    targetPort = await listen(target, '127.0.0.1');
+    redirector = createServer((_req, res) => res.writeHead(307, { location: `http://127.0.0.1:${targetPort}/` }).end());
+    redirectUrl = `http://127.0.0.2:${await listen(redirector, '127.0.0.2')}/`;
+  });
+  afterAll(() => {
+    target.close();
+    redirector.close();
+  });
+
+  const guarded = createUpstreamFetch({ allowPrivate: false, allowedAddresses: ['127.0.0.2'], maxResponseBytes: 1024 });
+
+  it('follows a redirect hop through the same check, refusing one that lands on loopback', async () => {
+    await expect(guarded(redirectUrl, { method: 'POST', body: '{}' })).rejects.toThrow(/is not allowed/);
+  });
+
+  it('refuses loopback, IPv6 loopback, link-local and decimal-encoded loopback before connecting', async () => {
+    for (const url of [`http://127.0.0.1:${targetPort}/`, `http://[::1]:${targetPort}/`, 'http://169.254.169.254/', `http://2130706433:${targetPort}/`]) {
+      await expect(guarded(url)).rejects.toThrow(/is not allowed/);
+    }
+  });
+
+  it('reaches the same addresses when private upstreams are allowed, and caps the body', async () => {
+    const open = createUpstreamFetch({ allowPrivate: true, maxResponseBytes: 4 });
+    const response = await open(redirectUrl, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    const roomy = createUpstreamFetch({ allowPrivate: true, maxResponseBytes: 1024 });
+    expect(await (await roomy(redirectUrl)).text()).toBe('reached');
+  });
+});
