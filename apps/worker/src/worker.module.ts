@@ -11,6 +11,7 @@ import { QueueMetrics } from './consumers/queue-metrics';
 import { AnalysisProcessor } from './processors/analysis.processor';
 import { DeploymentsProcessor } from './processors/deployments.processor';
 import { KnowledgeProcessor } from './processors/knowledge.processor';
+import { ReconcilerScheduler } from './reconciler.scheduler';
 
 /** Every queue consumer of the worker; a queue or job name missing here stops the worker at start. */
 const CONSUMERS = [AnalysisProcessor, KnowledgeProcessor, DeploymentsProcessor];
@@ -22,6 +23,7 @@ const CONSUMERS = [AnalysisProcessor, KnowledgeProcessor, DeploymentsProcessor];
     { provide: QUEUE_CONSUMERS, inject: CONSUMERS, useFactory: (...consumers: QueueConsumer[]) => consumers },
     QueueConsumers,
     QueueMetrics,
+    ReconcilerScheduler,
   ],
 })
 export class WorkerModule {}

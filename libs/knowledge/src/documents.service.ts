@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -21,6 +21,8 @@ export const MAX_CONTENT_BYTES = 1024 * 1024;
  */
 @Injectable()
 export class DocumentsService {
+  private readonly logger = new Logger(DocumentsService.name);
+
   constructor(
     @InjectRepository(DocumentEntity) private readonly documents: Repository<DocumentEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -108,8 +110,15 @@ export class DocumentsService {
     );
   }
 
-  private enqueueEmbedding(document: DocumentEntity): Promise<void> {
-    return this.jobs.enqueue('knowledge.embed-document', { document_id: document.id, embedding_id: document.embeddingId }, document.embeddingId);
+  /**
+   * The document is already committed and full-text searchable; if the queue is down, its
+   * embedding stays `pending` and the worker's reconciler queues it once Redis is back.
+   */
+  private async enqueueEmbedding(document: DocumentEntity): Promise<void> {
+    const data = { document_id: document.id, embedding_id: document.embeddingId };
+    await this.jobs.enqueue('knowledge.embed-document', data, document.embeddingId).catch((err: Error) => {
+      this.logger.warn(`embedding of document ${document.id} left to the reconciler: ${err.message}`);
+    });
   }
 }
 

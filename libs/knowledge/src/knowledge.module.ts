@@ -4,6 +4,7 @@ import { UserEntity } from '@app/auth';
 import { TasksModule } from '@app/tasks';
 import { DocumentEmbedder } from './document-embedder.service';
 import { DocumentsService } from './documents.service';
+import { EmbeddingReconcileSource } from './embedding-reconcile.source';
 import { DocumentChunkEntity } from './entities/document-chunk.entity';
 import { DocumentEntity } from './entities/document.entity';
 import { EmbeddingsProvider } from './providers/embeddings.provider';
@@ -13,7 +14,7 @@ import { VectorIndex } from './search/vector-index';
 @Module({
   // UserEntity: the target of this lib's foreign keys, also in processes without AuthModule (the worker).
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentChunkEntity, UserEntity]), TasksModule],
-  providers: [DocumentsService, KnowledgeSearchService, DocumentEmbedder, EmbeddingsProvider, VectorIndex],
+  providers: [DocumentsService, KnowledgeSearchService, DocumentEmbedder, EmbeddingsProvider, VectorIndex, EmbeddingReconcileSource],
   exports: [DocumentsService, KnowledgeSearchService, DocumentEmbedder],
 })
 export class KnowledgeModule {}

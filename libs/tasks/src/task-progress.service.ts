@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { EventBus, type TaskUpdateEvent } from '@app/core';
 import { TaskEntity } from './entities/task.entity';
-import { taskUpdateOf } from './task-events';
+import { announceFinalState, isFinalStatus, taskUpdateOf } from './task-events';
 
 /** Thrown inside a job when its task was cancelled (or already finished elsewhere): stop, don't retry. */
 export class TaskNotRunnable extends Error {}
@@ -13,7 +13,8 @@ export const PROGRESS_WRITE_INTERVAL_MS = 500;
 
 /**
  * Every state change of a task, made with conditional updates so a job that runs twice (a crashed
- * worker's job picked up by another) cannot complete a task twice, and published as `task_update`.
+ * worker's job picked up by another) cannot complete a task twice, and published as `task_update`:
+ * intermediate states best effort, the final state exactly once (see `announceFinalState`).
  */
 @Injectable()
 export class TaskProgress {
@@ -25,16 +26,26 @@ export class TaskProgress {
     private readonly events: EventBus,
   ) {}
 
-  /** Claims the task for this attempt; returns undefined when it is cancelled or already final. */
+  /**
+   * Claims the task for this attempt; returns undefined when it is cancelled or already final. A
+   * job that finds its task final announces that state again: the job that finished it may have
+   * died before announcing it, and subscribers would otherwise wait forever.
+   */
   async start(id: string, attempt: number): Promise<TaskEntity | undefined> {
-    this.lastWrite.set(id, Date.now());
     const message = attempt > 1 ? `Retrying (attempt ${attempt})` : 'Started';
-    return this.transition(id, ['pending', 'running'], {
+    const task = await this.transition(id, ['pending', 'running'], {
       status: 'running',
       attempts: attempt,
       message,
       startedAt: () => 'COALESCE(started_at, now())',
     });
+    if (!task) {
+      await this.announceFinal(id);
+      return undefined;
+    }
+    this.lastWrite.set(id, Date.now());
+    await this.publish(task.ownerId, taskUpdateOf(task));
+    return task;
   }
 
   /**
@@ -54,8 +65,10 @@ export class TaskProgress {
       this.lastWrite.delete(id);
       throw new TaskNotRunnable(`task ${id} is no longer running`);
     }
+    await this.publish(task.ownerId, taskUpdateOf(task));
   }
 
+  /** Completes a running task and announces it; safe to call again after an outage interrupted it. */
   async complete(id: string, result: unknown): Promise<boolean> {
     this.lastWrite.delete(id);
     const task = await this.transition(id, ['running'], {
@@ -65,17 +78,25 @@ export class TaskProgress {
       result: result ?? null,
       completedAt: () => 'now()',
     });
+    await this.announceFinal(id, task);
     return task !== undefined;
   }
 
   async fail(id: string, code: string, message: string): Promise<void> {
     this.lastWrite.delete(id);
-    await this.transition(id, ['pending', 'running'], {
+    const task = await this.transition(id, ['pending', 'running'], {
       status: 'failed',
       message,
       error: { code, message },
       completedAt: () => 'now()',
     });
+    await this.announceFinal(id, task);
+  }
+
+  /** Announces the task's final state (once on the bus); nothing when the task is missing or unfinished. */
+  private async announceFinal(id: string, changed?: TaskEntity): Promise<void> {
+    const task = changed ?? (await this.tasks.findOneBy({ id }));
+    if (task && isFinalStatus(task.status)) await announceFinalState(this.events, task);
   }
 
   /** One round trip: the conditional UPDATE returns the row it changed (or nothing). */
@@ -95,13 +116,12 @@ export class TaskProgress {
     if (!row) return undefined;
     const task = this.tasks.create();
     for (const column of this.tasks.metadata.columns) Object.assign(task, { [column.propertyName]: row[column.databaseName] });
-    await this.publish(task.ownerId, taskUpdateOf(task));
     return task;
   }
 
   private async publish(ownerId: string, event: TaskUpdateEvent): Promise<void> {
     await this.events.publish(ownerId, event).catch((err: Error) => {
-      // The row is the source of truth; a client that missed the event reads GET /tasks/{id}.
+      // Intermediate states only: the row is the source of truth and the final state is announced reliably.
       this.logger.warn(`task_update for ${event.task_id} not published: ${err.message}`);
     });
   }

@@ -1,14 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bull';
-import { AppException, type JobEnvelope } from '@app/core';
+import { AppException, retryWhileUnavailable, type JobEnvelope } from '@app/core';
 import { TaskNotRunnable, TaskProgress } from './task-progress.service';
 
 export type ReportProgress = (progress: number, message: string) => Promise<void>;
 
+/** How long a job waits in place for PostgreSQL or Redis to return before the outage costs an attempt. */
+export const OUTAGE_WINDOW_MS = 5 * 60_000;
+
+/** Logged when a cancelled (or otherwise finished) task's work ends without storing anything. */
+const DISCARDED = 'result discarded: the task is no longer running';
+
 /**
  * Runs one attempt of a task's job: claims the task, lets the work report progress, stores the
  * result. Retries are Bull's; after the last attempt (or a domain 4xx error) the task is failed
- * with a clear error. A cancelled or already-final task makes the job a no-op.
+ * with a clear error. A cancelled or already-final task makes the job a no-op (apart from
+ * announcing the final state). PostgreSQL or Redis being unreachable is not the work's fault: each
+ * step waits for them in place instead of spending an attempt.
  */
 @Injectable()
 export class TaskRunner {
@@ -20,24 +28,30 @@ export class TaskRunner {
     const { task_id: taskId, request_id: requestId, owner_id: ownerId } = job.data;
     const attempt = job.attemptsMade + 1;
     const log = { task_id: taskId, request_id: requestId, job: job.name, attempt };
-    if (!(await this.progress.start(taskId, attempt))) {
+    const throughOutages = <R>(step: string, fn: () => Promise<R>) =>
+      retryWhileUnavailable(fn, {
+        windowMs: OUTAGE_WINDOW_MS,
+        onRetry: (err, delayMs) => this.logger.warn({ ...log, msg: `${step}: dependency unavailable (${err.message}); retrying in ${delayMs} ms` }),
+      });
+
+    if (!(await throughOutages('start', () => this.progress.start(taskId, attempt)))) {
       this.logger.log({ ...log, msg: 'task not runnable (cancelled or final); skipping' });
       return;
     }
     try {
-      const result = await work((value, message) => this.progress.report(taskId, ownerId, value, message));
-      await this.progress.complete(taskId, result);
-      this.logger.log({ ...log, msg: 'task completed' });
+      const result = await throughOutages('work', () => work((value, message) => this.progress.report(taskId, ownerId, value, message)));
+      const completed = await throughOutages('complete', () => this.progress.complete(taskId, result));
+      this.logger.log({ ...log, msg: completed ? 'task completed' : DISCARDED });
     } catch (err) {
-      if (err instanceof TaskNotRunnable) return;
+      if (err instanceof TaskNotRunnable) return this.logger.log({ ...log, msg: DISCARDED });
       const error = err as Error;
       // A domain 4xx (say, the tool was deleted since the request) cannot be fixed by retrying.
       const permanent = err instanceof AppException && err.status < 500;
       const lastAttempt = permanent || attempt >= (job.opts.attempts ?? 1);
       this.logger.warn({ ...log, msg: `task attempt failed: ${error.message}`, last_attempt: lastAttempt });
       if (!lastAttempt) throw error;
-      await this.progress.fail(taskId, errorCode(err), failureMessage(error, attempt, permanent));
-      if (permanent) job.discard();
+      await throughOutages('fail', () => this.progress.fail(taskId, errorCode(err), failureMessage(error, attempt, permanent)));
+      if (permanent) await job.discard();
       throw error;
     }
   }

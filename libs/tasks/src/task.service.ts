@@ -21,7 +21,7 @@ import {
 } from '@app/core';
 import { canSee, type AuthUser } from '@app/auth';
 import { TaskEntity } from './entities/task.entity';
-import { taskUpdateOf } from './task-events';
+import { announceFinalState } from './task-events';
 import { toTaskView, TaskView } from './task.view';
 import type { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 
@@ -45,7 +45,7 @@ export class TaskService {
   /** Writes the pending task, then enqueues its job; if the queue refuses the job (503) the task is removed again. */
   async submit<N extends TaskJobName>(name: N, owner: AuthUser, input: Submission<N>): Promise<TaskEntity> {
     const requestId = requestContext.requestId() ?? null;
-    const task = await this.createWithinLimit(owner, { type: name, ownerId: owner.id, requestId, status: 'pending' });
+    const task = await this.createWithinLimit(owner, { type: name, ownerId: owner.id, requestId, status: 'pending', input });
     try {
       const payload = { ...input, task_id: task.id, owner_id: owner.id, request_id: requestId ?? undefined } as JobPayloads[N];
       await this.jobs.enqueue(name, payload, task.id);
@@ -113,7 +113,8 @@ export class TaskService {
     if (!result.affected) throw Conflict(`Task is already ${task.status}`, { status: task.status });
     const updated = await this.tasks.findOneByOrFail({ id });
     await this.jobs.removeIfWaiting(task.type as JobName, id);
-    await this.events.publish(updated.ownerId, taskUpdateOf(updated)).catch(() => undefined);
+    // Best effort: if Redis is away now, the job (when it runs) finds the task final and announces it.
+    await announceFinalState(this.events, updated).catch(() => undefined);
     return toTaskView(updated);
   }
 }

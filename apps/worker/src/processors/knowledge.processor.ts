@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bull';
-import { JobName, JobOf, QueueName } from '@app/core';
+import { JobName, JobOf, QueueName, retryWhileUnavailable } from '@app/core';
 import { DocumentEmbedder } from '@app/knowledge';
-import { TaskRunner } from '@app/tasks';
+import { OUTAGE_WINDOW_MS, TaskRunner } from '@app/tasks';
 import type { QueueConsumer } from '../consumers/queue-consumer';
 import { dispatch, type Handlers } from './job-dispatch';
 
@@ -14,7 +14,7 @@ export class KnowledgeProcessor implements QueueConsumer {
   readonly handlers: Handlers<KnowledgeJob> = {
     // Not a task: the document's embedding_status is its state; Bull retries, the last failure is recorded.
     'knowledge.embed-document': (job) =>
-      this.embedder.embed(job.data.document_id, job.data.embedding_id).catch(async (err: Error) => {
+      retryWhileUnavailable(() => this.embedder.embed(job.data.document_id, job.data.embedding_id), { windowMs: OUTAGE_WINDOW_MS }).catch(async (err: Error) => {
         if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.embedder.markFailed(job.data.document_id, job.data.embedding_id);
         throw err;
       }),

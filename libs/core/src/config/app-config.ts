@@ -51,8 +51,8 @@ export interface AppConfig {
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   metricsToken?: string;
   queues: Record<QueueName, QueueTuning>;
-  /** Bounds on the dependency calls a request waits for. */
-  reliability: { redisCommandTimeoutMs: number; enqueueTimeoutMs: number };
+  /** Bounds on the dependency calls a request waits for; how often the worker looks for lost jobs. */
+  reliability: { redisCommandTimeoutMs: number; enqueueTimeoutMs: number; reconcileIntervalMs: number; reconcileStaleMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -143,6 +143,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     reliability: {
       redisCommandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
       enqueueTimeoutMs: env.ENQUEUE_TIMEOUT_MS,
+      reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
+      reconcileStaleMs: env.RECONCILE_STALE_MS,
     },
   };
 }

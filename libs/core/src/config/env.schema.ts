@@ -77,6 +77,8 @@ export const envSchema = z.object({
   // --- reliability (dependency timeouts, reconciler) ---
   REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1000),
   ENQUEUE_TIMEOUT_MS: positiveInt.default(1500),
+  RECONCILE_INTERVAL_MS: positiveInt.default(10_000),
+  RECONCILE_STALE_MS: positiveInt.default(30_000),
   // Browsers' cross-origin allowlist for REST, Socket.IO and /ws (same-origin always allowed).
   CORS_ORIGINS: originList,
   REALTIME_MAX_CONNECTIONS_PER_USER: positiveInt.default(50),

@@ -1,4 +1,4 @@
-import { isDependencyUnavailable } from './dependency-unavailable';
+import { DependencyUnavailableError, isDependencyUnavailable } from './dependency-unavailable';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -18,6 +18,16 @@ describe('isDependencyUnavailable', () => {
     expect(isDependencyUnavailable(withCode('23505', 'duplicate key'))).toBe(false);
     expect(isDependencyUnavailable(withCode('22P02'))).toBe(false);
     expect(isDependencyUnavailable(new TypeError('undefined is not a function'))).toBe(false);
+    // An HTTP client's refused connection (an LLM endpoint) is that call's failure, not an outage of ours.
+    expect(isDependencyUnavailable(new Error('Connection error.', { cause: withCode('ECONNREFUSED') }))).toBe(false);
     expect(isDependencyUnavailable(undefined)).toBe(false);
+  });
+});
+
+describe('DependencyUnavailableError', () => {
+  it('is recognised, and names the dependency and its cause', () => {
+    const err = new DependencyUnavailableError('redis', new Error('Command timed out'));
+    expect(isDependencyUnavailable(err)).toBe(true);
+    expect(err.message).toBe('redis unavailable: Command timed out');
   });
 });

@@ -10,8 +10,8 @@ export interface QueueTuning {
 }
 
 const DEFAULTS: Record<QueueName, QueueTuning> = {
-  [QueueName.Analysis]: { concurrency: 4, attempts: 3, backoffMs: 1000, lockDurationMs: 30_000, keepCompleted: 1000, keepFailed: 5000 },
-  [QueueName.Knowledge]: { concurrency: 2, attempts: 3, backoffMs: 2000, lockDurationMs: 60_000, keepCompleted: 1000, keepFailed: 5000 },
+  [QueueName.Analysis]: { concurrency: 4, attempts: 3, backoffMs: 1000, lockDurationMs: 10_000, keepCompleted: 1000, keepFailed: 5000 },
+  [QueueName.Knowledge]: { concurrency: 2, attempts: 3, backoffMs: 2000, lockDurationMs: 10_000, keepCompleted: 1000, keepFailed: 5000 },
   [QueueName.Deployments]: { concurrency: 8, attempts: 3, backoffMs: 1000, lockDurationMs: 60_000, keepCompleted: 100, keepFailed: 1000 },
 };
 

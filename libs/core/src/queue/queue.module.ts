@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobProducer } from './job-producer';
 import { QueueName } from './queue-names';
+import { JobReconciler } from './reconciler/job-reconciler';
 
 const queues = Object.values(QueueName).map((name) =>
   BullModule.registerQueueAsync({
@@ -12,8 +13,9 @@ const queues = Object.values(QueueName).map((name) =>
     useFactory: (config: AppConfig) => {
       const tuning = config.queues[name];
       return {
-        // Stalled jobs (a worker died holding them) are looked for as often as a lock can expire.
-        settings: { lockDuration: tuning.lockDurationMs, stalledInterval: tuning.lockDurationMs },
+        // Locks are renewed every half lock duration; a dead worker's jobs are looked for twice per
+        // lock duration, so they run again within about two lock durations of its death.
+        settings: { lockDuration: tuning.lockDurationMs, stalledInterval: Math.max(500, Math.floor(tuning.lockDurationMs / 2)) },
         defaultJobOptions: {
           attempts: tuning.attempts,
           backoff: { type: 'exponential', delay: tuning.backoffMs },
@@ -35,7 +37,7 @@ const queues = Object.values(QueueName).map((name) =>
     }),
     ...queues,
   ],
-  providers: [JobProducer],
-  exports: [BullModule, JobProducer],
+  providers: [JobProducer, JobReconciler],
+  exports: [BullModule, JobProducer, JobReconciler],
 })
 export class QueueModule {}

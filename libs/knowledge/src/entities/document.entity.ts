@@ -7,6 +7,8 @@ export type EmbeddingStatus = 'pending' | 'ready' | 'failed';
 @Check('documents_embedding_status_check', `embedding_status IN ('pending', 'ready', 'failed')`)
 @Index('idx_documents_created', ['createdAt', 'id'])
 @Index('idx_documents_tags', ['tags'], { type: 'gin' })
+// The reconciler's scan for documents whose embedding job may have been lost.
+@Index('idx_documents_embedding_pending_updated', ['updatedAt'], { where: `embedding_status = 'pending'` })
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -6,6 +6,8 @@ import type { TaskStatus } from '@app/core/events/event-map';
 @Check('tasks_status_check', `status IN ('pending', 'running', 'completed', 'failed', 'cancelled')`)
 @Check('tasks_progress_check', 'progress BETWEEN 0 AND 100')
 @Index('idx_tasks_owner_created', ['ownerId', 'createdAt'])
+// The reconciler's scan: only unfinished tasks, so the index stays small however many tasks finished.
+@Index('idx_tasks_unfinished_updated', ['updatedAt'], { where: `status IN ('pending', 'running')` })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -27,6 +29,10 @@ export class TaskEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   error: { code: string; message: string } | null;
+
+  /** What the job needs besides the envelope, so a lost job can be rebuilt from the row. */
+  @Column({ type: 'jsonb', default: {} })
+  input: Record<string, unknown>;
 
   @Column({ type: 'uuid' })
   ownerId: string;
