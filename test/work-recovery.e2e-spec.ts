@@ -14,7 +14,6 @@ import type { ServiceProcess } from './support/service-process';
  * Chat Completions server whose answers take a little time, so there is always work in flight.
  */
 const llmEnv = (llm: FakeOpenAi) => ({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'sk-test-not-a-real-key' });
-const FINAL = ['completed', 'failed', 'cancelled'];
 
 async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
