@@ -60,7 +60,7 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
     const done = await ws.next(completedUpdate(taskId));
     expect(done.result).toMatchObject({ score: 0.8, is_feasible: true, analyzer: 'openai:gpt-4o-mini' });
     ws.close();
-  });
+  }, 120_000); // starts two workers, which takes long on a loaded machine
 
   it('finishes the active job when a worker gets SIGTERM, then exits 0', async () => {
     llm.behaviour = { delayMs: () => 1500 };
@@ -88,7 +88,7 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
     expect(ws.messages.filter(completedUpdate(taskId))).toHaveLength(1);
     expect(await task(taskId)).toMatchObject({ status: 'completed', result: { score: 0.8 } });
     ws.close();
-  }, 60_000);
+  }, 120_000);
 
   it('fails a task whose job keeps throwing, after its attempts, with a clear error', async () => {
     llm.behaviour = { fail: true };
