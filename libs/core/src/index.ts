@@ -43,3 +43,4 @@ export * from './actor/actor';
 export * from './validation/nullable.decorator';
 export * from './validation/validate-input';
 export * from './metrics/platform-metrics';
+export * from './idempotency/idempotent.decorator';

@@ -7,7 +7,7 @@ import {
   GenerateConfigRequestDto,
   ImprovementsRequestDto,
 } from '@app/analysis';
-import { ApiErrors } from '@app/core';
+import { ApiErrors, Idempotent } from '@app/core';
 import { TaskAcceptedDto } from '@app/tasks';
 
 @ApiTags('analysis')
@@ -16,6 +16,7 @@ export class AnalysisController {
   constructor(private readonly submissions: AnalysisSubmissions) {}
 
   @Post('feasibility')
+  @Idempotent()
   @HttpCode(202)
   @RequirePermission('analysis:run')
   @ApiOperation({ summary: 'Queue a feasibility analysis of a proposed tool' })
@@ -25,6 +26,7 @@ export class AnalysisController {
   }
 
   @Post('improvements')
+  @Idempotent()
   @HttpCode(202)
   @RequirePermission('analysis:run')
   @ApiOperation({ summary: 'Queue improvement suggestions for a registered tool (404 if unknown)' })
@@ -35,6 +37,7 @@ export class AnalysisController {
   }
 
   @Post('generate-config')
+  @Idempotent()
   @HttpCode(202)
   @RequirePermission('analysis:run')
   @ApiOperation({ summary: 'Queue generation of a tool configuration from requirements' })

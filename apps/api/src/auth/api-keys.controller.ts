@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, DeletedDto, UuidParamPipe } from '@app/core';
+import { ApiErrors, DeletedDto, Idempotent, UuidParamPipe } from '@app/core';
 import {
   ApiKeyCreatedDto,
   ApiKeyListDto,
@@ -18,6 +18,7 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create an API key; the key is shown once, only its hash is stored' })
   @ApiCreatedResponse({ type: ApiKeyCreatedDto })
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateApiKeyDto): Promise<ApiKeyCreatedDto> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, UuidParamPipe } from '@app/core';
+import { ApiErrors, Idempotent, UuidParamPipe } from '@app/core';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
 import {
   CreateDocumentDto,
@@ -30,6 +30,7 @@ export class KnowledgeController {
   ) {}
 
   @Post('documents')
+  @Idempotent()
   @RequirePermission('knowledge:write')
   @ApiOperation({ summary: 'Add a document: chunked at once (full-text searchable), embedded by the worker' })
   @ApiCreatedResponse({ type: DocumentCreatedDto })
@@ -88,6 +89,7 @@ export class KnowledgeController {
   }
 
   @Post('reindex')
+  @Idempotent()
   @HttpCode(202)
   @RequirePermission('knowledge:admin')
   @ApiOperation({ summary: 'Re-embed every document with the current EMBEDDINGS_PROVIDER (admin; a task)' })

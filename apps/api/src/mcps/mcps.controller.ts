@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrors, DeletedDto, userActor, UuidParamPipe } from '@app/core';
+import { ApiErrors, DeletedDto, Idempotent, userActor, UuidParamPipe } from '@app/core';
 import { CurrentUser, OwnedBy, RequirePermission, type AuthUser } from '@app/auth';
 import { DeploymentsService } from '@app/deployments';
 import {
@@ -37,6 +37,7 @@ export class McpsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission('mcps:write')
   @ApiOperation({ summary: 'Register a tool (status draft, author = caller)' })
   @ApiCreatedResponse({ type: McpToolSummaryDto, headers: ETAG })
@@ -52,6 +53,7 @@ export class McpsController {
   }
 
   @Post('import')
+  @Idempotent()
   @RequirePermission('mcps:write')
   @ApiOperation({ summary: 'Create a draft tool from an official MCP Registry server.json' })
   @ApiBody({ schema: { type: 'object', description: 'A server.json document (schema 2025-09-29)' } })
@@ -119,6 +121,7 @@ export class McpsController {
   }
 
   @Post(':id/rollback')
+  @Idempotent()
   @HttpCode(200)
   @RequirePermission('mcps:write')
   @OwnedBy(McpToolsService)
