@@ -2,7 +2,7 @@ import { Account, registerAndLogin } from './support/accounts';
 import { CONTRACT } from './support/contract';
 import { FakeOpenAi } from './support/fake-openai';
 import { http } from './support/http';
-import { Platform } from './support/platform';
+import { Platform, type PlatformOptions } from './support/platform';
 import { PrivatePostgres } from './support/private-postgres';
 import { PrivateRedis } from './support/private-redis';
 import { openSse, WsClient } from './support/realtime';
@@ -31,6 +31,14 @@ async function submitMany(apiUrl: string, token: string, count: number): Promise
     ids.push(res.body.task_id);
   }
   return ids;
+}
+
+/** One api and one worker on the given dependencies, the LLM answering each call after 200 ms. */
+async function startWithWorker(llm: FakeOpenAi, options: PlatformOptions): Promise<{ platform: Platform; dev: Account }> {
+  llm.behaviour = { delayMs: () => 200 };
+  const platform = await new Platform({ ...options, env: { ...llmEnv(llm), ...options.env } }).start();
+  platform.workers.push(await (await platform.spawn('worker')).waitReady());
+  return { platform, dev: await registerAndLogin(platform.api.url) };
 }
 
 const statusCounts = (platform: Platform) =>
@@ -106,13 +114,7 @@ describe('Redis restarted empty under a 60-task backlog (private redis-server)',
 
   beforeAll(async () => {
     await Promise.all([llm.start(), redis.start()]);
-    llm.behaviour = { delayMs: () => 200 };
-    platform = await new Platform({
-      redisUrl: redis.url,
-      env: { ...llmEnv(llm), RECONCILE_INTERVAL_MS: '1000', RECONCILE_STALE_MS: '2000' },
-    }).start();
-    platform.workers.push(await (await platform.spawn('worker')).waitReady());
-    dev = await registerAndLogin(platform.api.url);
+    ({ platform, dev } = await startWithWorker(llm, { redisUrl: redis.url, env: { RECONCILE_INTERVAL_MS: '1000', RECONCILE_STALE_MS: '2000' } }));
   }, 90_000);
   afterAll(async () => {
     await platform.stop().catch(() => undefined);
@@ -158,14 +160,11 @@ describe('PostgreSQL stopped under a backlog (private cluster)', () => {
 
   beforeAll(async () => {
     await Promise.all([llm.start(), postgres.start()]);
-    llm.behaviour = { delayMs: () => 200 };
     // One attempt and no reconciler: only waiting out the outage in place can complete every task.
-    platform = await new Platform({
+    ({ platform, dev } = await startWithWorker(llm, {
       postgresAdminUrl: postgres.adminUrl,
-      env: { ...llmEnv(llm), QUEUE_ANALYSIS_ATTEMPTS: '1', RECONCILE_INTERVAL_MS: '3600000' },
-    }).start();
-    platform.workers.push(await (await platform.spawn('worker')).waitReady());
-    dev = await registerAndLogin(platform.api.url);
+      env: { QUEUE_ANALYSIS_ATTEMPTS: '1', RECONCILE_INTERVAL_MS: '3600000' },
+    }));
   }, 90_000);
   afterAll(async () => {
     await platform.stop().catch(() => undefined);
