@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Job } from 'bull';
-import { NotFound, type JobEnvelope } from '@app/core';
+import { DependencyUnavailableError, NotFound, type JobEnvelope } from '@app/core';
 import { TaskNotRunnable, type TaskProgress } from './task-progress.service';
 import { TaskRunner } from './task-runner';
 
@@ -68,6 +68,17 @@ describe('TaskRunner retry rules', () => {
   it('stops quietly when the task is cancelled while it runs', async () => {
     const { runner, progress } = newTestService();
     await expect(runner.run(jobOf(0), async () => Promise.reject(new TaskNotRunnable()))).resolves.toBeUndefined();
+    expect(progress.fail).not.toHaveBeenCalled();
+  });
+
+  it('waits out a database outage while storing the result instead of spending an attempt', async () => {
+    const { runner, progress } = newTestService();
+    const outage = new DependencyUnavailableError('postgres', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    progress.complete.mockRejectedValueOnce(outage).mockRejectedValueOnce(outage);
+    const work = vi.fn(async () => ({ score: 1 }));
+    await runner.run(jobOf(0), work);
+    expect(work).toHaveBeenCalledTimes(1);
+    expect(progress.complete).toHaveBeenCalledTimes(3);
     expect(progress.fail).not.toHaveBeenCalled();
   });
 });
