@@ -76,7 +76,7 @@ export const envSchema = z.object({
   RATE_LIMIT_DEFAULT_PER_MINUTE: positiveInt.default(1000),
   // --- reliability (dependency timeouts, reconciler) ---
   REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1000),
-  ENQUEUE_TIMEOUT_MS: positiveInt.default(1500),
+  ENQUEUE_TIMEOUT_MS: positiveInt.default(1000),
   RECONCILE_INTERVAL_MS: positiveInt.default(10_000),
   RECONCILE_STALE_MS: positiveInt.default(30_000),
   // Browsers' cross-origin allowlist for REST, Socket.IO and /ws (same-origin always allowed).
