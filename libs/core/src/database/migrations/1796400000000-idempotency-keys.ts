@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class IdempotencyKeys1796200000000 implements MigrationInterface {
-  name = 'IdempotencyKeys1796200000000';
+export class IdempotencyKeys1796400000000 implements MigrationInterface {
+  name = 'IdempotencyKeys1796400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A task keeps its job's input so a lost job can be rebuilt; partial indexes for the reconciler's scans. */
-export class Reconciler1796100000000 implements MigrationInterface {
-  name = 'Reconciler1796100000000';
+export class Reconciler1796300000000 implements MigrationInterface {
+  name = 'Reconciler1796300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE tasks ADD COLUMN input jsonb NOT NULL DEFAULT '{}'`);
