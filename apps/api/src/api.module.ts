@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CoreModule } from '@app/core';
+import { AuthGuard, AuthModule, RateLimitGuard } from '@app/auth';
 import { AnalysisApiModule } from './analysis/analysis-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { DeploymentsApiModule } from './deployments/deployments-api.module';
@@ -12,6 +14,7 @@ import { UsersApiModule } from './users/users-api.module';
 @Module({
   imports: [
     CoreModule,
+    AuthModule,
     AuthApiModule,
     McpsApiModule,
     TasksApiModule,
@@ -20,6 +23,11 @@ import { UsersApiModule } from './users/users-api.module';
     UsersApiModule,
     DeploymentsApiModule,
     RealtimeModule,
+  ],
+  // Every route needs credentials unless @Public(); guards run in this order, so the rate limiter sees the principal.
+  providers: [
+    { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: APP_GUARD, useExisting: RateLimitGuard },
   ],
 })
 export class ApiModule {}

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -22,7 +21,7 @@ import { RefreshTokensService } from './tokens/refresh-tokens.service';
 import { UserAdministrationService } from './users/user-administration.service';
 import { UsersService } from './users/users.service';
 
-/** Authentication for the api: guards run in order, so the rate limiter sees the principal. */
+/** Authentication: services, and the guards the api app registers globally (AuthGuard before RateLimitGuard). */
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, ApiKeyEntity]),
@@ -45,9 +44,10 @@ import { UsersService } from './users/users.service';
     FailedAuthLimiter,
     SessionsService,
     UserAdministrationService,
-    { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
+    AuthGuard,
+    RateLimitGuard,
   ],
-  exports: [AuthenticationService, FailedAuthLimiter, SessionsService, UsersService, UserAdministrationService, ApiKeysService, PasswordHasher],
+  // The guards are built here (they need this module's services) and made global by the api app.
+  exports: [AuthGuard, RateLimitGuard, AuthenticationService, FailedAuthLimiter, SessionsService, UsersService, UserAdministrationService, ApiKeysService, PasswordHasher],
 })
 export class AuthModule {}

@@ -20,3 +20,5 @@ export * from './users/users.service';
 export * from './users/dto/user-admin.dto';
 export * from './users/user-administration.service';
 export * from './policy/owned-by.decorator';
+export * from './guards/auth.guard';
+export * from './rate-limit/rate-limit.guard';

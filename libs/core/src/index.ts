@@ -1,6 +1,7 @@
 export * from './bootstrap/prepare-process';
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './database/database.module';
 export * from './core.module';
 export * from './docs/setup-docs';
 export * from './docs/api-auth.decorator';

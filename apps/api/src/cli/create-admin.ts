@@ -1,10 +1,8 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
-import { loadConfig } from '@app/core/config/app-config';
-import { runMigrations } from '@app/core/database/run-migrations';
-import { PasswordHasher } from '@app/auth/passwords/password-hasher';
-
-const UNIQUE_VIOLATION = '23505';
+import { prepareProcess } from '@app/core';
+import { UsersService } from '@app/auth';
 
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
@@ -15,30 +13,23 @@ async function readPassword(): Promise<string> {
 
 /**
  * `npm run admin:create -- --username admin --email admin@example.com`: creates the first admin
- * (self-registration cannot). The password comes from ADMIN_PASSWORD or the first line of stdin,
- * never from the command line, where it would land in shell history and process listings.
+ * (self-registration cannot) through UsersService, like every other account. The password comes
+ * from ADMIN_PASSWORD or the first line of stdin, never from the command line, where it would land
+ * in shell history and process listings.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { username: { type: 'string' }, email: { type: 'string' } } });
   if (!values.username || !values.email) throw new Error('usage: admin:create -- --username <name> --email <address>');
   const password = await readPassword();
   if (password.length < 8 || password.length > 128) throw new Error('the password must be 8 to 128 characters');
-  const { databaseUrl } = loadConfig();
-  await runMigrations(databaseUrl);
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
+  await prepareProcess();
+  const { AdminCliModule } = await import('./admin-cli.module.js');
+  const app = await NestFactory.createApplicationContext(AdminCliModule, { logger: false });
   try {
-    const hash = await new PasswordHasher().hash(password);
-    const { rows } = await client.query(
-      `INSERT INTO users (username, email, password_hash, role) VALUES ($1, $2, $3, 'admin') RETURNING id`,
-      [values.username, values.email, hash],
-    );
-    process.stdout.write(`admin "${values.username}" created (${rows[0].id})\n`);
-  } catch (err) {
-    if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new Error('that username or email is already registered', { cause: err });
-    throw err;
+    const user = await app.get(UsersService).create({ username: values.username, email: values.email, password, role: 'admin' });
+    process.stdout.write(`admin "${user.username}" created (${user.id})\n`);
   } finally {
-    await client.end();
+    await app.close();
   }
 }
 
