@@ -1,3 +1,4 @@
+import type {} from '../http/request-id.types';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { renderError } from './render-error';

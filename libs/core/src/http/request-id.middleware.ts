@@ -1,3 +1,4 @@
+import type {} from './request-id.types';
 import type { NextFunction, Request, Response } from 'express';
 import { REQUEST_ID_HEADER, requestContext, resolveRequestId } from './request-id';
 

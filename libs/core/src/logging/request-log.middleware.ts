@@ -1,3 +1,4 @@
+import type {} from '../http/request-id.types';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { routeTemplate } from '../http/route-template';
