@@ -30,14 +30,14 @@ export class DeploymentEntity {
 
   // Deleting a tool stops its deployment first (DeploymentsService.stopForTool); the rows follow the tool.
   @ManyToOne(() => McpToolEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tool_id' })
+  @JoinColumn({ name: 'tool_id', foreignKeyConstraintName: 'deployments_tool_id_fkey' })
   tool?: McpToolEntity;
 
   @Column({ type: 'uuid' })
   ownerId: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'owner_id' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'deployments_owner_id_fkey' })
   owner?: UserEntity;
 
   /** The tool's slug when deployed: the gateway path segment. */
@@ -81,7 +81,7 @@ export class DeploymentEntity {
   error: string | null;
 
   /** The upstream's tools/list at start: names, descriptions, input schemas. */
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  @Column({ type: 'jsonb', default: [] })
   tools: UpstreamTool[];
 
   /** Bumped by every (re)start so a stale start job cannot overwrite a newer one. */
