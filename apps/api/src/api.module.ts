@@ -5,6 +5,7 @@ import { AuthGuard, AuthModule, RateLimitGuard } from '@app/auth';
 import { AnalysisApiModule } from './analysis/analysis-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { DeploymentsApiModule } from './deployments/deployments-api.module';
+import { GithubApiModule } from './github/github-api.module';
 import { KnowledgeApiModule } from './knowledge/knowledge-api.module';
 import { McpsApiModule } from './mcps/mcps-api.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -22,6 +23,7 @@ import { UsersApiModule } from './users/users-api.module';
     KnowledgeApiModule,
     UsersApiModule,
     DeploymentsApiModule,
+    GithubApiModule,
     RealtimeModule,
   ],
   // Every route needs credentials unless @Public(); guards run in this order, so the rate limiter sees the principal.

@@ -13,3 +13,6 @@ export * from './mcp-tools.service';
 export * from './mcp.module';
 export * from './tool-snapshots.service';
 export * from './secrets/secret-fields';
+export * from './interchange/from-server-json';
+export * from './tool-config.guard';
+export * from './versioning/next-version-rule';

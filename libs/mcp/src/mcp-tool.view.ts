@@ -29,6 +29,7 @@ export function toVersionView(row: McpToolVersionEntity): McpToolVersionDto {
     changed_by: row.changedBy,
     change_type: row.changeType,
     config: maskSecrets(row.config),
+    ...(row.commitSha ? { commit_sha: row.commitSha } : {}),
   };
 }
 

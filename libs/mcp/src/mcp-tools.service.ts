@@ -22,6 +22,8 @@ export interface ToolWriteOptions {
   ifMatch?: string;
   /** How the history records the change: a person's edit or a sync from the tool's source. */
   changeType?: Extract<ChangeType, 'update' | 'sync'>;
+  /** For a sync: the repository commit the change came from, kept in the history entry. */
+  commitSha?: string;
 }
 
 /**
@@ -79,7 +81,7 @@ export class McpToolsService {
    * Row-locks the tool for the whole change, so concurrent updates serialise: each sees the
    * previous one's version and writes exactly one history row.
    */
-  async update(actor: Actor, id: string, dto: UpdateMcpToolDto, { ifMatch, changeType = 'update' }: ToolWriteOptions = {}): Promise<McpToolEntity> {
+  async update(actor: Actor, id: string, dto: UpdateMcpToolDto, { ifMatch, changeType = 'update', commitSha }: ToolWriteOptions = {}): Promise<McpToolEntity> {
     if (dto.config !== undefined) assertValidConfig(dto.config);
     return this.dataSource.transaction(async (manager) => {
       const tool = await this.lockTool(manager, id);
@@ -93,7 +95,7 @@ export class McpToolsService {
       assertVersionChange(tool.version, dto.version ?? tool.version, configChanged);
       Object.assign(tool, dto, { config: configChanged ? this.secrets.seal(id, next) : tool.config, revision: tool.revision + 1 });
       const saved = await manager.save(tool);
-      await this.recordVersion(manager, saved, changeType, actor);
+      await this.recordVersion(manager, saved, changeType, actor, commitSha);
       return saved;
     });
   }
@@ -130,7 +132,7 @@ export class McpToolsService {
   }
 
   /** History never holds secrets, not even sealed: snapshots are masked. */
-  async recordVersion(manager: EntityManager, tool: McpToolEntity, changeType: ChangeType, actor: Actor): Promise<void> {
+  async recordVersion(manager: EntityManager, tool: McpToolEntity, changeType: ChangeType, actor: Actor, commitSha?: string): Promise<void> {
     const row = manager.create(McpToolVersionEntity, {
       toolId: tool.id,
       version: tool.version,
@@ -138,6 +140,7 @@ export class McpToolsService {
       config: maskSecrets(tool.config),
       changedBy: actor.userId,
       changedByActor: actor.label,
+      commitSha: commitSha ?? null,
     });
     await manager.save(row);
   }

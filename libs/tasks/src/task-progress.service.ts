@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { EventBus, type TaskUpdateEvent } from '@app/core';
+import { EventBus, type TaskUpdateEvent, type ValidationIssue } from '@app/core';
 import { TaskEntity } from './entities/task.entity';
 import { announceFinalState, isFinalStatus, taskUpdateOf } from './task-events';
 
@@ -82,12 +82,12 @@ export class TaskProgress {
     return task !== undefined;
   }
 
-  async fail(id: string, code: string, message: string): Promise<void> {
+  async fail(id: string, code: string, message: string, details?: ValidationIssue[]): Promise<void> {
     this.lastWrite.delete(id);
     const task = await this.transition(id, ['pending', 'running'], {
       status: 'failed',
       message,
-      error: { code, message },
+      error: { code, message, ...(details ? { details } : {}) },
       completedAt: () => 'now()',
     });
     await this.announceFinal(id, task);

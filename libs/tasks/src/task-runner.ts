@@ -50,7 +50,8 @@ export class TaskRunner {
       const lastAttempt = permanent || attempt >= (job.opts.attempts ?? 1);
       this.logger.warn({ ...log, msg: `task attempt failed: ${error.message}`, last_attempt: lastAttempt });
       if (!lastAttempt) throw error;
-      await throughOutages('fail', () => this.progress.fail(taskId, errorCode(err), failureMessage(error, attempt, permanent)));
+      const details = err instanceof AppException && Array.isArray(err.detail) ? err.detail : undefined;
+      await throughOutages('fail', () => this.progress.fail(taskId, errorCode(err), failureMessage(error, attempt, permanent), details));
       if (permanent) await job.discard();
       throw error;
     }
@@ -61,6 +62,14 @@ function errorCode(err: unknown): string {
   return err instanceof AppException ? err.errorCode : 'TASK_FAILED';
 }
 
+/** One line for people: a validation failure lists its `loc: msg` entries. */
+export function failureSummary(error: Error): string {
+  if (error instanceof AppException && Array.isArray(error.detail)) {
+    return `Validation failed: ${error.detail.map((issue) => `${issue.loc.join('.')}: ${issue.msg}`).join('; ')}`;
+  }
+  return error.message;
+}
+
 function failureMessage(error: Error, attempts: number, permanent: boolean): string {
-  return permanent ? error.message : `Failed after ${attempts} attempt(s): ${error.message}`;
+  return permanent ? failureSummary(error) : `Failed after ${attempts} attempt(s): ${failureSummary(error)}`;
 }

@@ -43,7 +43,7 @@ export class TaskService {
   ) {}
 
   /** Writes the pending task, then enqueues its job; if the queue refuses the job (503) the task is removed again. */
-  async submit<N extends TaskJobName>(name: N, owner: AuthUser, input: Submission<N>): Promise<TaskEntity> {
+  async submit<N extends TaskJobName>(name: N, owner: Pick<AuthUser, 'id'>, input: Submission<N>): Promise<TaskEntity> {
     const requestId = requestContext.requestId() ?? null;
     const task = await this.createWithinLimit(owner, { type: name, ownerId: owner.id, requestId, status: 'pending', input });
     try {

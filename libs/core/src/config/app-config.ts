@@ -20,8 +20,7 @@ export interface AppConfig {
   /** Older keys that still open values sealed before a rotation; never used to seal. */
   previousEncryptionKeys: Buffer[];
   publicBaseUrl: string;
-  githubApiUrl: string;
-  githubWebhookSecret?: string;
+  github: { apiUrl: string; webUrl: string; webhookSecret?: string; timeoutMs: number; maxRateLimitWaitS: number };
   llm: { provider: Env['LLM_PROVIDER']; model?: string; openaiApiKey?: string; openaiBaseUrl?: string; ollamaBaseUrl: string };
   embeddingsProvider: Env['EMBEDDINGS_PROVIDER'];
   upstreamAllowPrivate: boolean;
@@ -105,8 +104,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     generatedSecrets: (['JWT_SECRET', 'ENCRYPTION_KEY'] as const).filter((name) => !env[name]),
     previousEncryptionKeys: env.ENCRYPTION_KEYS_PREVIOUS.map((k) => Buffer.from(k, 'base64')),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
-    githubApiUrl: env.GITHUB_API_URL,
-    githubWebhookSecret: env.GITHUB_WEBHOOK_SECRET,
+    github: {
+      apiUrl: env.GITHUB_API_URL.replace(/\/$/, ''),
+      webUrl: env.GITHUB_WEB_URL.replace(/\/$/, ''),
+      webhookSecret: env.GITHUB_WEBHOOK_SECRET,
+      timeoutMs: env.GITHUB_TIMEOUT_MS,
+      maxRateLimitWaitS: env.GITHUB_MAX_RATE_LIMIT_WAIT_S,
+    },
     llm: {
       provider: env.LLM_PROVIDER,
       model: env.LLM_MODEL,

@@ -51,8 +51,12 @@ export const envSchema = z.object({
     .pipe(z.array(base64Key))
     .default([]),
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+  // --- GitHub integration (libs/github)
   GITHUB_API_URL: url(['http:', 'https:']).default('https://api.github.com'),
+  GITHUB_WEB_URL: url(['http:', 'https:']).default('https://github.com'),
   GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
+  GITHUB_TIMEOUT_MS: positiveInt.default(10_000),
+  GITHUB_MAX_RATE_LIMIT_WAIT_S: z.coerce.number().int().min(0).default(60),
   LLM_PROVIDER: z.enum(['rules', 'openai', 'ollama', 'anthropic']).default('rules'),
   LLM_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),

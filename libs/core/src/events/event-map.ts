@@ -1,3 +1,5 @@
+import type { ValidationIssue } from '../errors/validation-issue';
+
 /** Task states; `completed`, `failed` and `cancelled` are final. */
 export type TaskStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
 
@@ -8,7 +10,7 @@ export interface TaskUpdateEvent {
   progress: number;
   message: string | null;
   result?: unknown;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; details?: ValidationIssue[] };
 }
 
 export interface DeploymentStatusEvent {

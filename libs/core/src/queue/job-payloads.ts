@@ -22,6 +22,8 @@ export interface JobPayloads {
   /** Repeatable, one per interval across workers. */
   'deployments.health-sweep': Record<string, never>;
   'deployments.flush-metrics': Record<string, never>;
+  /** Reads the connection's manifest at the branch head; `delivery_id` when a push webhook started it. */
+  'github.sync': JobEnvelope & { connection_id: string; delivery_id?: string };
 }
 
 export type JobOf<N extends JobName> = Job<JobPayloads[N]>;

@@ -3,6 +3,7 @@ export enum QueueName {
   Analysis = 'analysis',
   Knowledge = 'knowledge',
   Deployments = 'deployments',
+  Github = 'github',
 }
 
 /** Every job name, keyed to the queue that carries it. */
@@ -16,6 +17,7 @@ export const JOB_QUEUE = {
   'deployments.stop': QueueName.Deployments,
   'deployments.health-sweep': QueueName.Deployments,
   'deployments.flush-metrics': QueueName.Deployments,
+  'github.sync': QueueName.Github,
 } as const satisfies Record<string, QueueName>;
 
 export type JobName = keyof typeof JOB_QUEUE;

@@ -13,6 +13,8 @@ const DEFAULTS: Record<QueueName, QueueTuning> = {
   [QueueName.Analysis]: { concurrency: 4, attempts: 3, backoffMs: 1000, lockDurationMs: 10_000, keepCompleted: 1000, keepFailed: 5000 },
   [QueueName.Knowledge]: { concurrency: 2, attempts: 3, backoffMs: 2000, lockDurationMs: 10_000, keepCompleted: 1000, keepFailed: 5000 },
   [QueueName.Deployments]: { concurrency: 8, attempts: 3, backoffMs: 1000, lockDurationMs: 60_000, keepCompleted: 100, keepFailed: 1000 },
+  // A sync may wait out GitHub's rate limit inside its attempt, hence the long lock.
+  [QueueName.Github]: { concurrency: 4, attempts: 3, backoffMs: 5000, lockDurationMs: 120_000, keepCompleted: 1000, keepFailed: 5000 },
 };
 
 const ENV_FIELDS: Record<string, keyof QueueTuning> = {

@@ -42,6 +42,10 @@ export class McpToolVersionEntity {
   @Column({ type: 'varchar', length: 64, default: 'user' })
   changedByActor: string;
 
+  /** The repository commit a `sync` version came from. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  commitSha: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   changedAt: Date;
 }

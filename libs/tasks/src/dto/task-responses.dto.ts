@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { PageOf } from '@app/core';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf, ValidationIssueDto } from '@app/core';
 import type { TaskStatus } from '@app/core/events/event-map';
 
 const TASK_STATUSES: TaskStatus[] = ['pending', 'running', 'completed', 'failed', 'cancelled'];
@@ -10,6 +10,9 @@ export class TaskErrorDto {
 
   @ApiProperty({ example: 'MCP tool not found' })
   message: string;
+
+  @ApiPropertyOptional({ type: [ValidationIssueDto], description: "When the task's input failed validation: the same `{loc, msg, type}` entries a request would get" })
+  details?: ValidationIssueDto[];
 }
 
 /** The public shape of a task (`GET /api/v1/tasks/{id}`), in the contract's field names. */

@@ -1,6 +1,14 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '@app/auth';
 import type { TaskStatus } from '@app/core/events/event-map';
+import type { ValidationIssue } from '@app/core/errors/validation-issue';
+
+/** Why a task failed; `details` are the `{loc, msg, type}` entries when its input failed validation. */
+export interface TaskError {
+  code: string;
+  message: string;
+  details?: ValidationIssue[];
+}
 
 @Entity('tasks')
 @Check('tasks_status_check', `status IN ('pending', 'running', 'completed', 'failed', 'cancelled')`)
@@ -28,7 +36,7 @@ export class TaskEntity {
   result: unknown;
 
   @Column({ type: 'jsonb', nullable: true })
-  error: { code: string; message: string } | null;
+  error: TaskError | null;
 
   /** What the job needs besides the envelope, so a lost job can be rebuilt from the row. */
   @Column({ type: 'jsonb', default: {} })

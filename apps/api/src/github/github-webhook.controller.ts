@@ -1,0 +1,37 @@
+import { Controller, Headers, Post, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { Public } from '@app/core';
+import { GithubWebhookService, WebhookAcceptedDto } from '@app/github';
+
+/** Called by GitHub, not by users: authenticated by the HMAC signature, not by a principal. */
+@ApiTags('github')
+@Controller('api/v1/github')
+export class GithubWebhookController {
+  constructor(private readonly webhooks: GithubWebhookService) {}
+
+  @Post('webhook')
+  @Public()
+  // GitHub delivers from a few addresses; the signature, checked first, is what guards this route.
+  @SkipThrottle({ principal: true })
+  @ApiOperation({ summary: 'GitHub webhook: X-Hub-Signature-256 over the raw body; a push to a tracked branch queues syncs (202)' })
+  @ApiHeader({ name: 'X-GitHub-Event', required: true })
+  @ApiHeader({ name: 'X-GitHub-Delivery', required: true })
+  @ApiHeader({ name: 'X-Hub-Signature-256', required: true })
+  @ApiBody({ schema: { type: 'object', description: "GitHub's event payload (up to 25 MiB)" } })
+  @ApiOkResponse({ type: WebhookAcceptedDto, description: 'ping' })
+  @ApiAcceptedResponse({ type: WebhookAcceptedDto })
+  async receive(
+    @Req() req: Request & { rawBody?: Buffer },
+    @Res({ passthrough: true }) res: Response,
+    @Headers('x-github-event') event?: string,
+    @Headers('x-github-delivery') delivery?: string,
+    @Headers('x-hub-signature-256') signature?: string,
+  ): Promise<WebhookAcceptedDto> {
+    const headers = { event, delivery, signature, contentType: req.headers['content-type'] };
+    const answer = await this.webhooks.receive(headers, req.rawBody ?? Buffer.alloc(0));
+    res.status(answer.status);
+    return answer.body;
+  }
+}
