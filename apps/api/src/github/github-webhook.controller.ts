@@ -2,7 +2,7 @@ import { Controller, Headers, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { Public } from '@app/core';
+import { ApiErrors, Public } from '@app/core';
 import { GithubWebhookService, WebhookAcceptedDto } from '@app/github';
 
 /** Called by GitHub, not by users: authenticated by the HMAC signature, not by a principal. */
@@ -22,6 +22,7 @@ export class GithubWebhookController {
   @ApiBody({ schema: { type: 'object', description: "GitHub's event payload (up to 25 MiB)" } })
   @ApiOkResponse({ type: WebhookAcceptedDto, description: 'ping' })
   @ApiAcceptedResponse({ type: WebhookAcceptedDto })
+  @ApiErrors(401)
   async receive(
     @Req() req: Request & { rawBody?: Buffer },
     @Res({ passthrough: true }) res: Response,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, UuidParamPipe } from '@app/core';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageQueryDto, UuidParamPipe } from '@app/core';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
 import {
   ConnectionCreatedDto,
@@ -10,12 +10,10 @@ import {
   DisconnectedDto,
   GithubConnectionsService,
   GithubConnectService,
-  SyncAcceptedDto,
 } from '@app/github';
+import { TaskAcceptedDto } from '@app/tasks';
 
 @ApiTags('github')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('api/v1/github')
 export class GithubController {
   constructor(
@@ -27,6 +25,7 @@ export class GithubController {
   @RequirePermission('github:connect')
   @ApiOperation({ summary: "Connect a tool to a repository (the tool's owner or an admin); the token is checked with GitHub, then stored encrypted" })
   @ApiCreatedResponse({ type: ConnectionCreatedDto })
+  @ApiErrors(404, 409, 502)
   async connect(@CurrentUser() user: AuthUser, @Body() dto: ConnectRepositoryDto): Promise<ConnectionCreatedDto> {
     const { connection, webhook } = await this.connector.connect(user, dto);
     return {
@@ -45,7 +44,7 @@ export class GithubController {
   @RequirePermission('github:connect')
   @ApiOperation({ summary: "The caller's connections, newest first (an admin sees all)" })
   @ApiOkResponse({ type: ConnectionPageDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto) {
+  list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<ConnectionPageDto> {
     return this.connections.list(user, query);
   }
 
@@ -53,7 +52,8 @@ export class GithubController {
   @RequirePermission('github:connect')
   @ApiOperation({ summary: 'A connection with its last sync (owner or admin; never the token)' })
   @ApiOkResponse({ type: ConnectionDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+  @ApiErrors(404)
+  get(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<ConnectionDto> {
     return this.connections.get(id, user);
   }
 
@@ -61,8 +61,9 @@ export class GithubController {
   @HttpCode(202)
   @RequirePermission('github:sync')
   @ApiOperation({ summary: "Queue a sync: the worker reads the manifest at the branch head and writes a new version of the tool" })
-  @ApiAcceptedResponse({ type: SyncAcceptedDto })
-  sync(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+  @ApiAcceptedResponse({ type: TaskAcceptedDto })
+  @ApiErrors(404)
+  sync(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<TaskAcceptedDto> {
     return this.connections.requestSync(id, user);
   }
 
@@ -70,7 +71,8 @@ export class GithubController {
   @RequirePermission('github:connect')
   @ApiOperation({ summary: 'Disconnect: deletes the stored token and the webhook connect created' })
   @ApiOkResponse({ type: DisconnectedDto })
-  disconnect(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+  @ApiErrors(404)
+  disconnect(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<DisconnectedDto> {
     return this.connections.disconnect(id, user);
   }
 }

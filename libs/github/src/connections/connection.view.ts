@@ -1,7 +1,8 @@
+import type { ConnectionDto } from '../dto/github-responses.dto';
 import type { GithubConnectionEntity } from '../entities/github-connection.entity';
 
 /** The public shape of a connection: everything but the token. */
-export function toConnectionView(connection: GithubConnectionEntity) {
+export function toConnectionView(connection: GithubConnectionEntity): ConnectionDto {
   return {
     connection_id: connection.id,
     repository_url: connection.repositoryUrl,
@@ -18,5 +19,3 @@ export function toConnectionView(connection: GithubConnectionEntity) {
     updated_at: connection.updatedAt,
   };
 }
-
-export type ConnectionView = ReturnType<typeof toConnectionView>;

@@ -3,18 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isUuid, NotFound, Page, PageQueryDto, pageOffset, SecretBox, toPage } from '@app/core';
 import { assertCanModify, canSee, type AuthUser } from '@app/auth';
-import { TaskService } from '@app/tasks';
+import { TaskAcceptedDto, TaskService } from '@app/tasks';
 import { GithubClientFactory } from '../client/github-client.factory';
+import type { ConnectionDto, DisconnectedDto } from '../dto/github-responses.dto';
 import { GithubConnectionEntity } from '../entities/github-connection.entity';
-import { ConnectionView, toConnectionView } from './connection.view';
+import { toConnectionView } from './connection.view';
 import { deleteRepositoryWebhook } from './repository-webhook';
 import { openToken } from './token-seal';
-
-export interface SyncAccepted {
-  task_id: string;
-  status: 'pending';
-  message: string;
-}
 
 /** Reading, syncing and removing connections; to anyone but the owner and admins a connection does not exist. */
 @Injectable()
@@ -34,12 +29,12 @@ export class GithubConnectionsService {
     return connection;
   }
 
-  async get(id: string, user: AuthUser): Promise<ConnectionView> {
+  async get(id: string, user: AuthUser): Promise<ConnectionDto> {
     return toConnectionView(await this.findVisible(id, user));
   }
 
   /** The caller's connections, newest first; an admin sees everyone's. */
-  async list(user: AuthUser, query: PageQueryDto): Promise<Page<ConnectionView>> {
+  async list(user: AuthUser, query: PageQueryDto): Promise<Page<ConnectionDto>> {
     const [rows, total] = await this.connections.findAndCount({
       where: user.role === 'admin' ? {} : { ownerId: user.id },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -49,14 +44,14 @@ export class GithubConnectionsService {
     return toPage(rows.map(toConnectionView), total, query);
   }
 
-  async requestSync(id: string, user: AuthUser): Promise<SyncAccepted> {
+  async requestSync(id: string, user: AuthUser): Promise<TaskAcceptedDto> {
     const connection = await this.findVisible(id, user);
     const task = await this.tasks.submit('github.sync', user, { connection_id: connection.id });
     return { task_id: task.id, status: 'pending', message: 'Repository sync queued for processing' };
   }
 
   /** Deletes the row (and with it the sealed token), then the webhook this connection created. */
-  async disconnect(id: string, user: AuthUser): Promise<{ message: string; connection_id: string }> {
+  async disconnect(id: string, user: AuthUser): Promise<DisconnectedDto> {
     const connection = await this.findVisible(id, user);
     assertCanModify(user, connection.ownerId, 'github:connect');
     const token = connection.webhookId ? openToken(this.box, connection) : undefined;

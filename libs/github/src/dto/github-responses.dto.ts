@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '@app/core';
 
 export class WebhookSetupDto {
   @ApiProperty({ enum: ['created', 'existing', 'manual'], description: '`manual`: the token may not manage hooks; add it by hand as `detail` says' })
   status: 'created' | 'existing' | 'manual';
 
-  @ApiPropertyOptional({ description: "GitHub's id of the hook connect created" })
+  @ApiPropertyOptional({ type: 'integer', description: "GitHub's id of the hook connect created" })
   id?: number;
 
   @ApiProperty({ example: 'https://platform.example.com/api/v1/github/webhook' })
@@ -39,7 +40,7 @@ export class ConnectionCreatedDto {
   @ApiProperty({ type: WebhookSetupDto })
   webhook: WebhookSetupDto;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   created_at: Date;
 }
 
@@ -65,52 +66,26 @@ export class ConnectionDto {
   @ApiProperty({ enum: ['connected', 'error'], description: '`error` after a sync failed for a reason only a person can fix' })
   status: string;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The repository webhook connect created (deleted on disconnect)' })
   webhook_id: number | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'Commit of the last successful sync' })
   last_synced_sha: string | null;
 
-  @ApiProperty({ type: Date, nullable: true, format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   last_synced_at: Date | null;
 
   @ApiProperty({ type: String, nullable: true })
   last_sync_error: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   created_at: Date;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   updated_at: Date;
 }
 
-export class ConnectionPageDto {
-  @ApiProperty({ type: [ConnectionDto] })
-  items: ConnectionDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  page_size: number;
-
-  @ApiProperty()
-  pages: number;
-}
-
-export class SyncAcceptedDto {
-  @ApiProperty({ format: 'uuid' })
-  task_id: string;
-
-  @ApiProperty({ enum: ['pending'] })
-  status: 'pending';
-
-  @ApiProperty({ example: 'Repository sync queued for processing' })
-  message: string;
-}
+export class ConnectionPageDto extends PageOf(ConnectionDto) {}
 
 export class DisconnectedDto {
   @ApiProperty({ example: 'Repository disconnected successfully' })

@@ -65,6 +65,9 @@ export class McpToolVersionDto {
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: CONFIG_EXAMPLE })
   config: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'For `sync`: the repository commit the version came from', example: '6113728f27ae82c7b1a177c8d03f9e96e0adf246' })
+  commit_sha?: string;
 }
 
 export class McpToolHistoryDto {
