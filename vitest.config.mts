@@ -7,7 +7,7 @@ const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src`, import
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
-    alias: Object.fromEntries(['core', 'auth', 'mcp', 'tasks', 'analysis', 'knowledge', 'deployments'].map((name) => [`@app/${name}`, lib(name)])),
+    alias: Object.fromEntries(['core', 'auth', 'mcp', 'tasks', 'analysis', 'knowledge', 'deployments', 'github'].map((name) => [`@app/${name}`, lib(name)])),
   },
   test: {
     globals: true,
