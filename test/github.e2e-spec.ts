@@ -301,6 +301,28 @@ describe('GitHub integration', () => {
       connectionId = res.body.connection_id;
     });
 
+    it("verifies GitHub's documented signature example", async () => {
+      const res = await http(url, 'POST', '/api/v1/github/webhook', {
+        body: 'Hello, World!',
+        headers: {
+          'content-type': 'text/plain',
+          'x-github-event': 'ping',
+          'x-github-delivery': randomBytes(16).toString('hex'),
+          'x-hub-signature-256': 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17',
+        },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ event_type: 'ping' });
+    });
+
+    it('takes deliveries up to 25 MiB on this route alone (the default body limit is 1 MiB), 413 above', async () => {
+      const padded = (bytes: number) => JSON.stringify({ zen: 'x'.repeat(bytes) });
+      expect((await deliver('ping', padded(2 * 1024 * 1024))).status).toBe(200);
+      const tooLarge = await deliver('ping', padded(25 * 1024 * 1024 + 1));
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.body.error_code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
     it('a signed push built from a real @octokit/webhooks-examples payload makes a new version with no user call', async () => {
       github.commit('Codertocat/Hello-World', 'master', { 'mcp.json': manifest('1.4.0') }, PUSH_EXAMPLE.after);
       const body = JSON.stringify(PUSH_EXAMPLE);

@@ -1,8 +1,8 @@
-import { Controller, Headers, Post, Req, Res } from '@nestjs/common';
+import { Controller, Headers, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
-import { ApiErrors, Public } from '@app/core';
+import type { Response } from 'express';
+import { ApiErrors, Public, RawBody, RawBodyBytes } from '@app/core';
 import { GithubWebhookService, WebhookAcceptedDto } from '@app/github';
 
 /** Called by GitHub, not by users: authenticated by the HMAC signature, not by a principal. */
@@ -13,6 +13,8 @@ export class GithubWebhookController {
 
   @Post('webhook')
   @Public()
+  // GitHub's largest delivery; the signature is computed over these exact bytes.
+  @RawBody({ limit: '25mb' })
   // GitHub delivers from a few addresses; the signature, checked first, is what guards this route.
   @SkipThrottle({ principal: true })
   @ApiOperation({ summary: 'GitHub webhook: X-Hub-Signature-256 over the raw body; a push to a tracked branch queues syncs (202)' })
@@ -24,14 +26,14 @@ export class GithubWebhookController {
   @ApiAcceptedResponse({ type: WebhookAcceptedDto })
   @ApiErrors(401)
   async receive(
-    @Req() req: Request & { rawBody?: Buffer },
+    @RawBodyBytes() body: Buffer,
     @Res({ passthrough: true }) res: Response,
     @Headers('x-github-event') event?: string,
     @Headers('x-github-delivery') delivery?: string,
     @Headers('x-hub-signature-256') signature?: string,
+    @Headers('content-type') contentType?: string,
   ): Promise<WebhookAcceptedDto> {
-    const headers = { event, delivery, signature, contentType: req.headers['content-type'] };
-    const answer = await this.webhooks.receive(headers, req.rawBody ?? Buffer.alloc(0));
+    const answer = await this.webhooks.receive({ event, delivery, signature, contentType }, body);
     res.status(answer.status);
     return answer.body;
   }
