@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   github.createRepo('Codertocat/Hello-World', { 'mcp.json': JSON.stringify({ ...CONTRACT.createTool, slug: undefined }) }, 'master');
   const platform = await new Platform({
     workers: 1,
-    env: { LOG_LEVEL: 'warn', GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: SECRET, RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000' },
+    env: { LOG_LEVEL: 'warn', GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: SECRET, RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000', TASKS_MAX_UNFINISHED_PER_USER: '100000' },
   }).start();
   try {
     const url = platform.api.url;

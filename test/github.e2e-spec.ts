@@ -274,6 +274,21 @@ describe('GitHub integration', () => {
       expect(tool.body).toMatchObject({ version: '3.0.0', slug: 'registry-format-tool', config: { servers: [{ url: 'https://weather.example.com/mcp' }] } });
     });
 
+    it('seals secret fields of a manifest like a POST, and finds the same content up to date after a reformat', async () => {
+      const secret = `sk-${randomBytes(12).toString('hex')}`;
+      const config = { servers: [{ name: 'weather-server', command: 'npx', args: ['weather-mcp'], env: { API_KEY: secret } }], tools: [] };
+      github.createRepo('username/with-secret', { 'mcp.json': manifest('1.1.0', { config }) });
+      const toolId = await createTool(dev, 'secret-manifest-tool');
+      const res = await connect(dev, { repository_url: 'https://github.com/username/with-secret', tool_id: toolId, access_token: adminToken });
+      expect((await finished(dev, (await sync(dev, res.body.connection_id)).body.task_id)).status).toBe('completed');
+      const tool = await http(url, 'GET', `/api/v1/mcps/${toolId}`, { token: dev.token });
+      expect(tool.body.config.servers[0].env.API_KEY).toBe('********');
+      expect(JSON.stringify(await platform.sql('SELECT config FROM mcp_tools WHERE id = $1', [toolId]))).not.toContain(secret);
+      github.commit('username/with-secret', 'main', { 'mcp.json': JSON.stringify(JSON.parse(manifest('1.1.0', { config })), null, 2) });
+      const again = await finished(dev, (await sync(dev, res.body.connection_id)).body.task_id);
+      expect(again).toMatchObject({ status: 'completed', result: { outcome: 'up_to_date' } });
+    });
+
     it('fails an invalid manifest with the same {loc, msg, type} details a POST would get', async () => {
       const bad = { name: 'Weather MCP Tool', version: 'one', config: { servers: 'nope' } };
       github.createRepo('username/invalid', { 'mcp.json': JSON.stringify(bad) });

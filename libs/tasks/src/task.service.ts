@@ -60,7 +60,7 @@ export class TaskService {
    * One account may hold a bounded number of unfinished tasks (429 beyond). The count and the insert
    * happen under a per-user transaction lock, so concurrent submissions cannot overshoot the limit.
    */
-  private createWithinLimit(owner: AuthUser, row: Partial<TaskEntity>): Promise<TaskEntity> {
+  private createWithinLimit(owner: Pick<AuthUser, 'id'>, row: Partial<TaskEntity>): Promise<TaskEntity> {
     const limit = this.config.maxUnfinishedTasksPerUser;
     return this.tasks.manager.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UNFINISHED_LOCK_SPACE, owner.id]);

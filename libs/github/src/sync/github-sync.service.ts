@@ -76,7 +76,8 @@ export class GithubSyncService {
     const manifest = await readManifest(file.text, path, (await this.tools.get(connection.toolId)).slug);
     assertValidConfig(manifest.config);
     const tool = await this.tools.get(connection.toolId);
-    if (sameContent(tool, manifest)) {
+    // Secret fields are stored sealed: compare the manifest with the config as it was written.
+    if (sameContent(tool, await this.tools.configWithSecrets(tool.id), manifest)) {
       await this.markSynced(connection.id, file);
       return result('up_to_date', tool.version, 'Already up to date');
     }
@@ -115,11 +116,11 @@ export class GithubSyncService {
   }
 }
 
-function sameContent(tool: McpToolEntity, manifest: ManifestTool): boolean {
+function sameContent(tool: McpToolEntity, config: Record<string, unknown>, manifest: ManifestTool): boolean {
   return (
     tool.name === manifest.name &&
     (manifest.description === undefined || tool.description === manifest.description) &&
     tool.version === manifest.version &&
-    isDeepStrictEqual(tool.config, manifest.config)
+    isDeepStrictEqual(config, manifest.config)
   );
 }
