@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, PageQueryDto, UuidParamPipe } from '@app/core';
+import { ApiErrors, Idempotent, PageQueryDto, UuidParamPipe } from '@app/core';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
 import {
   ConnectionCreatedDto,
@@ -22,6 +22,7 @@ export class GithubController {
   ) {}
 
   @Post('connect')
+  @Idempotent()
   @RequirePermission('github:connect')
   @ApiOperation({ summary: "Connect a tool to a repository (the tool's owner or an admin); the token is checked with GitHub, then stored encrypted" })
   @ApiCreatedResponse({ type: ConnectionCreatedDto })
@@ -58,6 +59,7 @@ export class GithubController {
   }
 
   @Post('sync/:id')
+  @Idempotent()
   @HttpCode(202)
   @RequirePermission('github:sync')
   @ApiOperation({ summary: "Queue a sync: the worker reads the manifest at the branch head and writes a new version of the tool" })
