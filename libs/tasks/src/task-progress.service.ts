@@ -8,7 +8,11 @@ import { announceFinalState, isFinalStatus, taskUpdateOf } from './task-events';
 /** Thrown inside a job when its task was cancelled (or already finished elsewhere): stop, don't retry. */
 export class TaskNotRunnable extends Error {}
 
-/** Intermediate progress is written to the row at most this often per task; every report is published. */
+/**
+ * Intermediate progress is written to the row at most this often per task; every report is
+ * published, and a report that was not written is written when the interval ends, so
+ * `GET /tasks/{id}` never lags the events by more than this.
+ */
 export const PROGRESS_WRITE_INTERVAL_MS = 500;
 
 /**
@@ -20,6 +24,8 @@ export const PROGRESS_WRITE_INTERVAL_MS = 500;
 export class TaskProgress {
   private readonly logger = new Logger(TaskProgress.name);
   private readonly lastWrite = new Map<string, number>();
+  /** The latest unwritten report per task, flushed by one timer when the write interval ends. */
+  private readonly pending = new Map<string, { progress: number; message: string; timer: NodeJS.Timeout }>();
 
   constructor(
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
@@ -55,14 +61,17 @@ export class TaskProgress {
   async report(id: string, ownerId: string, progress: number, message: string): Promise<void> {
     const value = Math.max(0, Math.min(99, Math.round(progress)));
     const now = Date.now();
-    if (now - (this.lastWrite.get(id) ?? 0) < PROGRESS_WRITE_INTERVAL_MS) {
+    const sinceWrite = now - (this.lastWrite.get(id) ?? 0);
+    if (sinceWrite < PROGRESS_WRITE_INTERVAL_MS) {
+      this.writeLater(id, value, message, PROGRESS_WRITE_INTERVAL_MS - sinceWrite);
       await this.publish(ownerId, { type: 'task_update', task_id: id, status: 'running', progress: value, message });
       return;
     }
+    this.forgetPending(id);
     this.lastWrite.set(id, now);
     const task = await this.transition(id, ['running'], { progress: value, message });
     if (!task) {
-      this.lastWrite.delete(id);
+      this.forget(id);
       throw new TaskNotRunnable(`task ${id} is no longer running`);
     }
     await this.publish(task.ownerId, taskUpdateOf(task));
@@ -70,7 +79,7 @@ export class TaskProgress {
 
   /** Completes a running task and announces it; safe to call again after an outage interrupted it. */
   async complete(id: string, result: unknown): Promise<boolean> {
-    this.lastWrite.delete(id);
+    this.forget(id);
     const task = await this.transition(id, ['running'], {
       status: 'completed',
       progress: 100,
@@ -83,7 +92,7 @@ export class TaskProgress {
   }
 
   async fail(id: string, code: string, message: string, details?: ValidationIssue[]): Promise<void> {
-    this.lastWrite.delete(id);
+    this.forget(id);
     const task = await this.transition(id, ['pending', 'running'], {
       status: 'failed',
       message,
@@ -91,6 +100,36 @@ export class TaskProgress {
       completedAt: () => 'now()',
     });
     await this.announceFinal(id, task);
+  }
+
+  /** Keeps the latest skipped report and writes it once the interval ends (still only while running). */
+  private writeLater(id: string, progress: number, message: string, delayMs: number): void {
+    const existing = this.pending.get(id);
+    if (existing) {
+      Object.assign(existing, { progress, message });
+      return;
+    }
+    const timer = setTimeout(() => {
+      const latest = this.pending.get(id);
+      this.pending.delete(id);
+      if (!latest) return;
+      this.lastWrite.set(id, Date.now());
+      this.transition(id, ['running'], { progress: latest.progress, message: latest.message }).catch((err: Error) =>
+        this.logger.warn(`progress of ${id} not written: ${err.message}`),
+      );
+    }, delayMs);
+    timer.unref();
+    this.pending.set(id, { progress, message, timer });
+  }
+
+  private forgetPending(id: string): void {
+    clearTimeout(this.pending.get(id)?.timer);
+    this.pending.delete(id);
+  }
+
+  private forget(id: string): void {
+    this.forgetPending(id);
+    this.lastWrite.delete(id);
   }
 
   /** Announces the task's final state (once on the bus); nothing when the task is missing or unfinished. */
