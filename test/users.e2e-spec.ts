@@ -2,6 +2,13 @@ import { Account, login, registerAndLogin } from './support/accounts';
 import { CONTRACT, UUID } from './support/contract';
 import { http } from './support/http';
 import { Platform } from './support/platform';
+import { WsClient } from './support/realtime';
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !condition(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+  }
+}
 
 describe('user administration and password changes', () => {
   const platform = new Platform({ workers: 1 });
@@ -55,10 +62,13 @@ describe('user administration and password changes', () => {
     const target = await registerAndLogin(url);
     const key = (await http(url, 'POST', '/api/v1/auth/api-keys', { token: target.token, json: { name: 'k' } })).body.key;
     expect((await me({ 'x-api-key': key })).status).toBe(200);
+    const ws = await WsClient.connect(url, target.token);
     const off = await asAdmin('PATCH', `/api/v1/users/${target.id}`, { is_active: false });
     expect(off.body.is_active).toBe(false);
     expect((await me({ authorization: `Bearer ${target.token}` })).status).toBe(401);
     expect((await me({ 'x-api-key': key })).status).toBe(401);
+    // The open /ws is closed at once (the periodic re-check is a minute away by default).
+    await waitFor(() => ws.closeCode === 4401);
     expect((await http(url, 'POST', '/api/v1/auth/refresh', { json: { refresh_token: target.refreshToken } })).status).toBe(401);
     expect((await http(url, 'POST', '/api/v1/auth/login', { json: { username: target.username, password: target.password } })).status).toBe(401);
     expect((await asAdmin('GET', '/api/v1/users?is_active=false')).body.items.map((u: { id: string }) => u.id)).toContain(target.id);

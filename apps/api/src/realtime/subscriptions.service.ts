@@ -98,6 +98,7 @@ export class SubscriptionsService implements OnModuleDestroy {
   }
 
   private deliver(message: BusMessage): void {
+    if (message.event.type === 'account_changed') return void this.recheckUser(message.event.user_id);
     const subject = subjectOf(message.event);
     const key = subject && subjectKey(subject);
     const subscribed = key ? this.bySubject.get(key) : undefined;
@@ -126,6 +127,11 @@ export class SubscriptionsService implements OnModuleDestroy {
       this.end(session, 'unauthorized');
       throw err;
     }
+  }
+
+  /** An admin changed this account: its connections re-authenticate now, not at the next periodic check. */
+  private async recheckUser(userId: string): Promise<void> {
+    await Promise.all([...this.sessions].filter((s) => s.user.id === userId).map((s) => this.recheck(s).catch(() => undefined)));
   }
 
   private async recheckAll(): Promise<void> {

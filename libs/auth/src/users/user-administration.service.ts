@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
-import { Conflict, NotFound, Page, pageOffset, toPage, ValidationFailed } from '@app/core';
+import { Conflict, EventBus, NotFound, Page, pageOffset, toPage, ValidationFailed } from '@app/core';
 import { UserEntity } from '../entities/user.entity';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { RefreshTokensService } from '../tokens/refresh-tokens.service';
@@ -19,6 +19,7 @@ export class UserAdministrationService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly events: EventBus,
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<Page<UserView>> {
@@ -47,14 +48,23 @@ export class UserAdministrationService {
       throw Conflict('The last active admin cannot be demoted or deactivated');
     }
     await this.users.update({ id }, { ...(change.role ? { role: change.role } : {}), ...(change.is_active !== undefined ? { isActive: change.is_active } : {}) });
-    await this.refreshTokens.revokeAllForUser(id);
+    await this.endSessions(id);
     return this.get(id);
   }
 
   async resetPassword(id: string, newPassword: string): Promise<void> {
     await this.find(id);
     await this.users.update({ id }, { passwordHash: await this.hasher.hash(newPassword) });
-    await this.refreshTokens.revokeAllForUser(id);
+    await this.endSessions(id);
+  }
+
+  /**
+   * No refresh token outlives the change, and open realtime connections re-check their credentials
+   * now (best effort: the periodic re-check catches them if the event is lost).
+   */
+  private async endSessions(userId: string): Promise<void> {
+    await this.refreshTokens.revokeAllForUser(userId);
+    await this.events.publish(userId, { type: 'account_changed', user_id: userId }).catch(() => undefined);
   }
 
   private async find(id: string): Promise<UserEntity> {

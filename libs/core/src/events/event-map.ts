@@ -22,10 +22,20 @@ export interface DeploymentStatusEvent {
   error?: string;
 }
 
+/**
+ * Internal, never sent to clients: an account's role or state changed (deactivated, demoted,
+ * password reset), so every api replica re-checks that user's open realtime connections at once.
+ */
+export interface AccountChangedEvent {
+  type: 'account_changed';
+  user_id: string;
+}
+
 /** One map from event name to payload, shared by the publisher and every transport (STYLE.md rule 8). */
 export interface PlatformEvents {
   task_update: TaskUpdateEvent;
   deployment_status: DeploymentStatusEvent;
+  account_changed: AccountChangedEvent;
 }
 
 export type PlatformEventName = keyof PlatformEvents;
