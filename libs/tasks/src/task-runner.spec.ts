@@ -46,14 +46,14 @@ describe('TaskRunner retry rules', () => {
   it('fails the task on the last attempt, saying how many were made', async () => {
     const { runner, progress } = newTestService();
     await expect(runner.run(jobOf(2, 3), async () => Promise.reject(new Error('upstream timeout')))).rejects.toThrow();
-    expect(progress.fail).toHaveBeenCalledWith('task-1', 'TASK_FAILED', 'Failed after 3 attempt(s): upstream timeout');
+    expect(progress.fail).toHaveBeenCalledWith('task-1', 'TASK_FAILED', 'Failed after 3 attempt(s): upstream timeout', undefined);
   });
 
   it('fails at once on a domain 4xx and stops Bull from retrying', async () => {
     const { runner, progress } = newTestService();
     const job = jobOf(0, 3);
     await expect(runner.run(job, async () => Promise.reject(NotFound('mcp_tool', 'gone')))).rejects.toMatchObject({ status: 404 });
-    expect(progress.fail).toHaveBeenCalledWith('task-1', 'NOT_FOUND', 'MCP tool not found');
+    expect(progress.fail).toHaveBeenCalledWith('task-1', 'NOT_FOUND', 'MCP tool not found', undefined);
     expect(job.discard).toHaveBeenCalled();
   });
 
