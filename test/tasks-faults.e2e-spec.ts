@@ -47,8 +47,7 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
     await llm.stop();
   });
   beforeEach(() => {
-    llm.calls = 0;
-    llm.behaviour = {};
+    llm.reset();
   });
 
   it('delivers events to a client on api A for a task submitted through api B (two workers)', async () => {
@@ -63,7 +62,7 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
   }, 120_000); // starts two workers, which takes long on a loaded machine
 
   it('finishes the active job when a worker gets SIGTERM, then exits 0', async () => {
-    llm.behaviour = { delayMs: () => 1500 };
+    llm.script = () => ({ delayMs: 1500 });
     const taskId = await submit(platform.api.url);
     await until(() => llm.calls > 0);
     const busy = platform.workers.splice(0);
@@ -73,7 +72,7 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
   });
 
   it('completes the task exactly once on another worker when one is killed with SIGKILL mid-job', async () => {
-    llm.behaviour = { delayMs: (call) => (call === 1 ? 60_000 : 0) };
+    llm.script = (call) => ({ delayMs: call === 1 ? 60_000 : 0 });
     const victim = await spawnWorker();
     const ws = await WsClient.connect(platform.api.url, dev.token);
     const taskId = await submit(platform.api.url);
@@ -91,7 +90,7 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
   }, 120_000);
 
   it('fails a task whose job keeps throwing, after its attempts, with a clear error', async () => {
-    llm.behaviour = { fail: true };
+    llm.script = () => ({ status: 500 });
     const taskId = await submit(platform.api.url);
     await until(async () => (await task(taskId)).status === 'failed');
     const failed = await task(taskId);
@@ -101,7 +100,7 @@ describe('tasks across replicas and faults (OpenAI-compatible analyzer)', () => 
   });
 
   it('cancels a running task; the worker’s late result does not overwrite it', async () => {
-    llm.behaviour = { delayMs: () => 1500 };
+    llm.script = () => ({ delayMs: 1500 });
     const taskId = await submit(platform.api.url);
     await until(() => llm.calls > 0);
     const res = await http(platform.api.url, 'POST', `/api/v1/tasks/${taskId}/cancel`, { token: dev.token });

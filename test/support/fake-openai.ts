@@ -1,42 +1,55 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { freePort } from './free-port';
-
-export interface FakeOpenAiBehaviour {
-  /** Delay before answering each call, by call number (1-based); default 0. */
-  delayMs?: (call: number) => number;
-  /** Answer with HTTP 500 instead of a completion. */
-  fail?: boolean;
-  /** The assistant message content. */
-  reply?: object;
-}
+import type { ServerResponse } from 'node:http';
+import { contentText, ScriptedLlm } from './llm/scripted-llm';
 
 /**
- * A loopback server speaking the OpenAI Chat Completions wire format, standing in for an LLM
- * vendor this machine cannot reach.
+ * A loopback server speaking the OpenAI wire format (Chat Completions with tool calls or JSON-schema
+ * response formats, Embeddings, the model list), standing in for any OpenAI-compatible vendor.
  */
-export class FakeOpenAi {
-  calls = 0;
+export class FakeOpenAi extends ScriptedLlm {
   embeddingCalls = 0;
-  /** Every Chat Completions request body received, for asserting what was (not) sent to the vendor. */
-  readonly prompts: string[] = [];
-  behaviour: FakeOpenAiBehaviour = {};
-  private server?: Server;
-  port = 0;
+  override models = ['gpt-4o-mini', 'gpt-4o'];
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}/v1`;
   }
 
-  async start(): Promise<this> {
-    this.port = await freePort();
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
-    return this;
+  /** Every Chat Completions request body received, for asserting what was (not) sent to the vendor. */
+  get prompts(): string[] {
+    return this.chats.map((chat) => JSON.stringify(chat.body));
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise((resolve) => this.server?.close(resolve));
+  protected errorBody(status: number): object {
+    const type = status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error';
+    return { error: { message: `scripted ${status}`, type, code: null } };
+  }
+
+  protected async handle(method: string, path: string, raw: string, res: ServerResponse): Promise<boolean> {
+    if (method === 'GET' && path === '/v1/models') {
+      this.json(res, 200, { object: 'list', data: this.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
+      return true;
+    }
+    if (method === 'POST' && path === '/v1/embeddings') return this.embeddings(raw, res), true;
+    if (method !== 'POST' || path !== '/v1/chat/completions') return false;
+    const body = JSON.parse(raw) as Record<string, any>;
+    const tool = body.tools?.[0]?.function;
+    const schemaName: string | undefined = tool?.name ?? body.response_format?.json_schema?.name;
+    const text = (body.messages as { content: unknown }[]).map((m) => contentText(m.content)).join('\n');
+    const answer = await this.chat({ body, text, schemaName, receivedAt: Date.now() }, res);
+    if (!answer) return true;
+    const call = this.chats.length;
+    // A request that forces a tool gets a tool call; a JSON-schema response format gets JSON content.
+    const message = tool
+      ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${call}`, type: 'function', function: { name: tool.name, arguments: answer.content } }] }
+      : { role: 'assistant', content: answer.content, refusal: null };
+    this.json(res, 200, {
+      id: `chatcmpl-${call}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      choices: [{ index: 0, message, finish_reason: tool ? 'tool_calls' : 'stop', logprobs: null }],
+      usage: { prompt_tokens: 100 + call, completion_tokens: 20, total_tokens: 120 + call },
+    });
+    return true;
   }
 
   /** `/v1/embeddings`: a deterministic 8-dimensional bag-of-letters vector per input, L2-normalised. */
@@ -51,53 +64,6 @@ export class FakeOpenAi {
       const encoded = encoding_format === 'base64' ? Buffer.from(new Float32Array(embedding).buffer).toString('base64') : embedding;
       return { object: 'embedding', index, embedding: encoded };
     });
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ object: 'list', data, model: 'fake-embedding', usage: { prompt_tokens: 1, total_tokens: 1 } }));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    if (req.method === 'POST' && req.url?.endsWith('/embeddings')) return this.embeddings(body, res);
-    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
-      res.writeHead(404).end();
-      return;
-    }
-    this.prompts.push(body);
-    const call = ++this.calls;
-    const delay = this.behaviour.delayMs?.(call) ?? 0;
-    if (delay > 0) {
-      // A client that went away (a killed worker) ends the wait early.
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        res.once('close', () => (clearTimeout(timer), resolve()));
-      });
-    }
-    if (res.destroyed) return;
-    if (this.behaviour.fail) {
-      res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: 'upstream exploded', type: 'server_error' } }));
-      return;
-    }
-    const content = JSON.stringify(
-      this.behaviour.reply ?? {
-        score: 0.8,
-        is_feasible: true,
-        reasoning: 'Feasible with read-only access.',
-        risks: ['Direct database access poses security risks'],
-        recommendations: ['Implement read-only mode by default'],
-      },
-    );
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        id: `chatcmpl-${call}`,
-        object: 'chat.completion',
-        created: Math.floor(Date.now() / 1000),
-        model: 'fake-model',
-        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-      }),
-    );
+    this.json(res, 200, { object: 'list', data, model: 'fake-embedding', usage: { prompt_tokens: 1, total_tokens: 1 } });
   }
 }

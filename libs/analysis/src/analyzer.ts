@@ -24,15 +24,38 @@ export interface AnalysisContext {
   signal?: AbortSignal;
 }
 
+/** A knowledge-base chunk retrieved for an analysis, as the result lists it. */
+export interface KnowledgeSource {
+  document_id: string;
+  title: string;
+  snippet: string;
+  similarity_score: number;
+}
+
+/** A retrieved chunk with its full text, which only an LLM prompt carries (quoted, as data). */
+export interface RetrievedChunk extends KnowledgeSource {
+  content: string;
+}
+
+/** Fields every analyzer may add to the contract's result fields. */
+export interface ResultProvenance {
+  /** `rules`, e.g. `openai:gpt-4o-mini`, or `rules (fallback: ...)`. */
+  analyzer: string;
+  /** Knowledge-base chunks the analysis was given (feasibility and improvements). */
+  sources?: KnowledgeSource[];
+  /** Tokens the model calls cost (LLM analyzers). */
+  usage?: { input_tokens: number; output_tokens: number };
+  /** Version of the prompt files that asked (LLM analyzers). */
+  prompt_version?: string;
+}
+
 /** The contract's result fields (`score` 0..1), plus which analyzer produced them. */
-export interface AssessmentResult {
+export interface AssessmentResult extends ResultProvenance {
   score: number;
   is_feasible: boolean;
   reasoning: string;
   risks: string[];
   recommendations: string[];
-  /** `rules`, or e.g. `openai:gpt-4o-mini` for an LLM analyzer. */
-  analyzer: string;
   /** The findings behind the score, when the analyzer works with discrete findings. */
   findings?: AnalysisFinding[];
 }
@@ -42,6 +65,8 @@ export type FeasibilityResult = AssessmentResult;
 export interface FeasibilityInput {
   /** A proposed tool: its `name`, `description`, `requirements`, and optionally `servers` and `tools`. */
   config: Record<string, unknown>;
+  /** Knowledge-base chunks relevant to the tool, retrieved before the analyzer runs. */
+  context?: RetrievedChunk[];
 }
 
 /** A registered tool as the registry stores it. */
@@ -57,6 +82,7 @@ export interface ToolSnapshot {
 
 export interface ImprovementsInput {
   tool: ToolSnapshot;
+  context?: RetrievedChunk[];
 }
 
 export type SuggestionPriority = 'high' | 'medium' | 'low';
@@ -102,7 +128,7 @@ export interface GeneratedToolConfig {
 }
 
 /** A tool ready for `POST /api/v1/mcps`: `name`, `slug`, `description`, `version`, `config`. */
-export interface GenerateConfigResult {
+export interface GenerateConfigResult extends ResultProvenance {
   name: string;
   slug: string;
   description: string;
@@ -114,7 +140,6 @@ export interface GenerateConfigResult {
   /** Risks the generated config still carries (e.g. requested write access) and what to do about them. */
   risks: string[];
   recommendations: string[];
-  analyzer: string;
 }
 
 export interface Analyzer {

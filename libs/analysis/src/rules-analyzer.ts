@@ -10,6 +10,7 @@ import type {
 } from './analyzer';
 import { generateToolConfig } from './generate/generate-tool-config';
 import { feasibilityReport, improvementsReport } from './report/assessment';
+import { sourcesOf } from './report/sources';
 import { runRules } from './rules/all-rules';
 import { readProposal, readRegisteredTool } from './subject/analysis-subject';
 
@@ -27,7 +28,8 @@ export class RulesAnalyzer implements Analyzer {
     await step(ctx, 45, 'Analyzing configuration...');
     const findings = runRules(subject);
     await step(ctx, 90, 'Scoring findings...');
-    return feasibilityReport(subject, findings, this.name);
+    // The rules cannot read the knowledge base, but the user can: the relevant documents are listed.
+    return withSources(feasibilityReport(subject, findings, this.name), input?.context);
   }
 
   async improvements(input: ImprovementsInput, ctx: AnalysisContext): Promise<ImprovementsResult> {
@@ -36,7 +38,7 @@ export class RulesAnalyzer implements Analyzer {
     await step(ctx, 45, 'Analyzing configuration...');
     const findings = runRules(subject);
     await step(ctx, 90, 'Ranking suggestions...');
-    return improvementsReport(subject, findings, this.name);
+    return withSources(improvementsReport(subject, findings, this.name), input?.context);
   }
 
   async generateConfig(input: GenerateConfigInput, ctx: AnalysisContext): Promise<GenerateConfigResult> {
@@ -48,6 +50,10 @@ export class RulesAnalyzer implements Analyzer {
     const check = feasibilityReport(subject, runRules(subject), this.name);
     return { ...draft, risks: check.risks, recommendations: check.recommendations, analyzer: this.name };
   }
+}
+
+function withSources<R extends object>(result: R, context: FeasibilityInput['context']): R {
+  return context ? { ...result, sources: sourcesOf(context) } : result;
 }
 
 /** A cancelled task stops here, between steps, with the signal's reason. */

@@ -35,6 +35,7 @@ export * from './queue/reconciler/job-reconciler';
 export * from './queue/reconciler/reconcile-source';
 export * from './reliability/retry-while-unavailable';
 export * from './reliability/with-timeout';
+export * from './queue/retry-backoff';
 export * from './validation/is-uuid';
 export * from './bootstrap/start-process';
 export * from './crypto/secret-box';

@@ -11,6 +11,16 @@ export const OUTAGE_WINDOW_MS = 5 * 60_000;
 /** Logged when a cancelled (or otherwise finished) task's work ends without storing anything. */
 const DISCARDED = 'result discarded: the task is no longer running';
 
+/** A failure that another attempt cannot fix (say, a model that keeps answering invalid output): the task fails now with `code`. */
+export class PermanentTaskFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Runs one attempt of a task's job: claims the task, lets the work report progress, stores the
  * result. Retries are Bull's; after the last attempt (or a domain 4xx error) the task is failed
@@ -46,7 +56,7 @@ export class TaskRunner {
       if (err instanceof TaskNotRunnable) return this.logger.log({ ...log, msg: DISCARDED });
       const error = err as Error;
       // A domain 4xx (say, the tool was deleted since the request) cannot be fixed by retrying.
-      const permanent = err instanceof AppException && err.status < 500;
+      const permanent = (err instanceof AppException && err.status < 500) || err instanceof PermanentTaskFailure;
       const lastAttempt = permanent || attempt >= (job.opts.attempts ?? 1);
       this.logger.warn({ ...log, msg: `task attempt failed: ${error.message}`, last_attempt: lastAttempt });
       if (!lastAttempt) throw error;
@@ -59,6 +69,7 @@ export class TaskRunner {
 }
 
 function errorCode(err: unknown): string {
+  if (err instanceof PermanentTaskFailure) return err.code;
   return err instanceof AppException ? err.errorCode : 'TASK_FAILED';
 }
 

@@ -8,74 +8,111 @@ import type {
   FeasibilityInput,
   GenerateConfigInput,
   GenerateConfigResult,
-  GeneratedToolConfig,
   ImprovementsInput,
   ImprovementsResult,
-  ImprovementSuggestion,
 } from '../analyzer';
-import { parseJsonReply, score01, stringList } from './parse-json-reply';
-import { feasibilityPrompt, generateConfigPrompt, improvementsPrompt, SYSTEM_PROMPT } from './prompts';
+import { feasibilityRequest, generateConfigRequest, improvementsRequest, PROMPT_VERSION, SYSTEM } from '../prompts';
+import { withCallSignal } from './call-signal';
+import type { LlmMeter } from './llm-meter';
+import { providerError, ProviderUnavailable } from './provider-error';
+import { sourcesOf } from '../report/sources';
+import { inertJson, quotedContext } from './quoted-context';
+import { type AssessmentReply, assessmentReply, generateConfigReply, improvementsReply } from './reply-schemas';
+import { type ReplySpec, structuredReply } from './structured-reply';
 
-const PRIORITIES = new Set(['high', 'medium', 'low']);
+export interface LlmAnalyzerOptions {
+  model: BaseChatModel;
+  provider: string;
+  modelName: string;
+  timeoutMs: number;
+  meter: LlmMeter;
+}
 
-/** Any LangChain chat model as an Analyzer; replies are validated, never trusted. */
+const HEARTBEAT_MS = 1000;
+
+/** The registry's own validation: a generated config that `POST /api/v1/mcps` would refuse is invalid output. */
+const registryProblems = (reply: { config: unknown }) =>
+  validateToolConfig(reply.config).map((issue) => `config.${issue.loc.join('.')}: ${issue.msg}`);
+
+/** Any LangChain chat model as an Analyzer: structured output validated by zod, one repair round, cost metered. */
 export class LlmAnalyzer implements Analyzer {
-  constructor(
-    private readonly model: BaseChatModel,
-    readonly name: string,
-  ) {}
+  readonly name: string;
+
+  constructor(private readonly options: LlmAnalyzerOptions) {
+    this.name = `${options.provider}:${options.modelName}`;
+  }
 
   async feasibility(input: FeasibilityInput, ctx: AnalysisContext) {
-    return this.assessment(await this.ask(feasibilityPrompt(input.config), ctx));
+    const prompt = feasibilityRequest(inertJson(input.config ?? {})) + quotedContext(input.context);
+    const { value, usage } = await this.ask(prompt, { name: 'feasibility_assessment', schema: assessmentReply }, ctx);
+    return { ...this.assessment(value), sources: sourcesOf(input.context), usage, prompt_version: PROMPT_VERSION };
   }
 
   async improvements(input: ImprovementsInput, ctx: AnalysisContext): Promise<ImprovementsResult> {
-    const reply = await this.ask(improvementsPrompt(input.tool), ctx);
-    const suggestions = (Array.isArray(reply.suggestions) ? reply.suggestions : [])
-      .filter((s): s is Record<string, unknown> => !!s && typeof s === 'object' && typeof s.message === 'string')
-      .slice(0, 20)
-      .map((s) => ({
-        area: String(s.area ?? 'structure'),
-        message: String(s.message),
-        priority: PRIORITIES.has(String(s.priority)) ? s.priority : 'medium',
-      })) as ImprovementSuggestion[];
-    return { ...this.assessment(reply), suggestions };
+    const prompt = improvementsRequest(inertJson(input.tool)) + quotedContext(input.context);
+    const { value, usage } = await this.ask(prompt, { name: 'improvement_suggestions', schema: improvementsReply }, ctx);
+    return { ...this.assessment(value), suggestions: value.suggestions, sources: sourcesOf(input.context), usage, prompt_version: PROMPT_VERSION };
   }
 
   async generateConfig(input: GenerateConfigInput, ctx: AnalysisContext): Promise<GenerateConfigResult> {
-    const reply = await this.ask(generateConfigPrompt(input.requirements), ctx);
-    const problems = validateToolConfig(reply.config);
-    if (problems.length > 0) throw new Error(`the model produced an invalid config (${problems[0].loc.join('.')}: ${problems[0].msg})`);
-    return {
-      name: String(reply.name ?? 'Generated MCP Tool').slice(0, 255),
-      slug: String(reply.slug ?? 'generated-tool').toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 64),
-      description: String(reply.description ?? ''),
-      version: '0.1.0',
-      config: reply.config as GeneratedToolConfig,
-      reasoning: String(reply.reasoning ?? ''),
-      warnings: [],
-      risks: stringList(reply.risks),
-      recommendations: stringList(reply.recommendations),
-      analyzer: this.name,
-    };
+    const prompt = generateConfigRequest(inertJson(input.requirements ?? {}));
+    const spec = { name: 'tool_configuration', schema: generateConfigReply, check: registryProblems };
+    const { value, usage } = await this.ask(prompt, spec, ctx);
+    const { name, slug, description, config, reasoning, risks, recommendations } = value;
+    return { name, slug, description, version: '0.1.0', config, reasoning, warnings: [], risks, recommendations, analyzer: this.name, usage, prompt_version: PROMPT_VERSION };
   }
 
-  private async ask(prompt: string, ctx: AnalysisContext): Promise<Record<string, unknown>> {
-    await ctx.reportProgress(10, `Asking ${this.name}...`);
-    const reply = await this.model.invoke([new SystemMessage(SYSTEM_PROMPT), new HumanMessage(prompt)], { signal: ctx.signal });
-    await ctx.reportProgress(90, 'Checking the model reply...');
-    return parseJsonReply(typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content));
+  /**
+   * While the model works, a heartbeat reports progress every second; a cancelled task makes that
+   * report throw, which aborts the request in flight and ends the job with the cancellation.
+   */
+  private async ask<T>(prompt: string, spec: ReplySpec<T>, ctx: AnalysisContext) {
+    await ctx.reportProgress(20, `Asking ${this.name}...`);
+    const cancel = new AbortController();
+    const onAbort = () => cancel.abort(ctx.signal?.reason);
+    ctx.signal?.addEventListener('abort', onAbort, { once: true });
+    const started = Date.now();
+    const heartbeat = setInterval(() => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      ctx.reportProgress(Math.min(85, 20 + seconds * 5), `Waiting for ${this.name} (${seconds} s)...`).catch((err: unknown) => cancel.abort(err));
+    }, HEARTBEAT_MS);
+    try {
+      const reply = await structuredReply(this.options.model, [new SystemMessage(SYSTEM), new HumanMessage(prompt)], spec, {
+        signal: cancel.signal,
+        meter: this.options.meter,
+        guard: (call) => this.guarded(call, cancel.signal),
+      });
+      await ctx.reportProgress(95, 'Checked the model reply');
+      return reply;
+    } finally {
+      clearInterval(heartbeat);
+      ctx.signal?.removeEventListener('abort', onAbort);
+    }
   }
 
-  private assessment(reply: Record<string, unknown>): AssessmentResult {
-    const score = score01(reply.score);
-    return {
-      score,
-      is_feasible: typeof reply.is_feasible === 'boolean' ? reply.is_feasible : score >= 0.5,
-      reasoning: String(reply.reasoning ?? ''),
-      risks: stringList(reply.risks),
-      recommendations: stringList(reply.recommendations),
-      analyzer: this.name,
+  /** One model call under the per-call timeout; cancellation rethrows its reason, provider failures become queue retries. */
+  private async guarded<R>(call: (signal: AbortSignal) => Promise<R>, cancelled: AbortSignal): Promise<R> {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = AbortSignal.any([cancelled, timeout]);
+    const stopped = () => {
+      if (cancelled.aborted) return cancelled.reason as Error;
+      if (timeout.aborted) return new ProviderUnavailable(this.options.provider, `no answer within ${this.options.timeoutMs} ms`);
+      return undefined;
     };
+    let result: R;
+    try {
+      result = await withCallSignal(signal, () => call(signal));
+    } catch (err) {
+      throw stopped() ?? providerError(err, this.options.provider);
+    }
+    // Some clients end a stream quietly on abort: a cut-off reply is not an answer.
+    const reason = stopped();
+    if (reason) throw reason;
+    return result;
+  }
+
+  private assessment(reply: AssessmentReply): AssessmentResult {
+    const { score, is_feasible, reasoning, risks, recommendations, findings } = reply;
+    return { score: Math.round(score * 100) / 100, is_feasible, reasoning, risks, recommendations, analyzer: this.name, ...(findings ? { findings } : {}) };
   }
 }

@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUEUE_ANALYSIS_ATTEMPTS: '0' })).toThrow(/QUEUE_ANALYSIS_ATTEMPTS/);
   });
 
+  it('names the missing key of a hosted LLM provider', () => {
+    expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow('OPENAI_API_KEY is required when LLM_PROVIDER=openai');
+    expect(() => loadConfig({ LLM_PROVIDER: 'anthropic' })).toThrow('ANTHROPIC_API_KEY is required when LLM_PROVIDER=anthropic');
+    expect(loadConfig({ LLM_PROVIDER: 'ollama' }).llm).toMatchObject({ provider: 'ollama', fallback: 'none', timeoutMs: 60_000 });
+  });
+
   it('reads CORS_ORIGINS as a list of origins, same-origin only by default', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com, http://localhost:3000/' }).corsOrigins).toEqual([

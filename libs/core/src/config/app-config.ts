@@ -21,7 +21,19 @@ export interface AppConfig {
   previousEncryptionKeys: Buffer[];
   publicBaseUrl: string;
   github: { apiUrl: string; webUrl: string; webhookSecret?: string; timeoutMs: number; maxRateLimitWaitS: number };
-  llm: { provider: Env['LLM_PROVIDER']; model?: string; openaiApiKey?: string; openaiBaseUrl?: string; ollamaBaseUrl: string };
+  llm: {
+    provider: Env['LLM_PROVIDER'];
+    model?: string;
+    openaiApiKey?: string;
+    openaiBaseUrl?: string;
+    ollamaBaseUrl: string;
+    anthropicApiKey?: string;
+    anthropicBaseUrl?: string;
+    /** What a task gets when the model's reply stays invalid after the repair round. */
+    fallback: Env['LLM_FALLBACK'];
+    /** Bound on one model call; past it the attempt fails and the queue retries. */
+    timeoutMs: number;
+  };
   embeddingsProvider: Env['EMBEDDINGS_PROVIDER'];
   upstreamAllowPrivate: boolean;
   /** IPs or CIDRs an upstream may reach even when private (UPSTREAM_ALLOWED_ADDRESSES). */
@@ -59,6 +71,12 @@ export class ConfigError extends Error {}
 /** Secrets that production must set explicitly; elsewhere random values kept in the database stand in (dev-secrets.ts). */
 const REQUIRED_IN_PRODUCTION = ['JWT_SECRET', 'ENCRYPTION_KEY', 'PUBLIC_BASE_URL'] as const;
 
+/** The key each hosted LLM provider needs (an OpenAI-compatible server may accept any value, but one must be sent). */
+const LLM_KEYS: Partial<Record<Env['LLM_PROVIDER'], 'OPENAI_API_KEY' | 'ANTHROPIC_API_KEY'>> = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+};
+
 /** `true`/`false`, a hop count, or Express's list of addresses/subnets/names (`loopback, 10.0.0.0/8`). */
 function trustProxyOf(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
@@ -89,6 +107,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError('Invalid configuration: METRICS_TOKEN is required when NODE_ENV=production (or METRICS_PUBLIC=true when the metrics port is private)');
     }
   }
+  const missingKey = LLM_KEYS[env.LLM_PROVIDER];
+  if (missingKey && !env[missingKey]) throw new ConfigError(`Invalid configuration: ${missingKey} is required when LLM_PROVIDER=${env.LLM_PROVIDER}`);
   return {
     env: env.NODE_ENV,
     isProduction,
@@ -117,6 +137,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       openaiApiKey: env.OPENAI_API_KEY,
       openaiBaseUrl: env.OPENAI_BASE_URL,
       ollamaBaseUrl: env.OLLAMA_BASE_URL,
+      anthropicApiKey: env.ANTHROPIC_API_KEY,
+      anthropicBaseUrl: env.ANTHROPIC_BASE_URL,
+      fallback: env.LLM_FALLBACK,
+      timeoutMs: env.LLM_TIMEOUT_MS,
     },
     embeddingsProvider: env.EMBEDDINGS_PROVIDER,
     upstreamAllowPrivate: env.UPSTREAM_ALLOW_PRIVATE ?? !isProduction,

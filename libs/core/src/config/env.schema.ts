@@ -62,6 +62,11 @@ export const envSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url(['http:', 'https:']).optional(),
   OLLAMA_BASE_URL: url(['http:', 'https:']).default('http://127.0.0.1:11434'),
+  // --- analysis (LLM providers) ---
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: url(['http:', 'https:']).optional(),
+  LLM_FALLBACK: z.enum(['none', 'rules']).default('none'),
+  LLM_TIMEOUT_MS: positiveInt.default(60_000),
   EMBEDDINGS_PROVIDER: z.enum(['local', 'openai', 'ollama']).default('local'),
   // Deployments and the MCP gateway
   UPSTREAM_ALLOW_PRIVATE: bool.optional(),

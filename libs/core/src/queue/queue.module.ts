@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { JobProducer } from './job-producer';
 import { QueueName } from './queue-names';
 import { JobReconciler } from './reconciler/job-reconciler';
+import { RETRY_BACKOFF, retryBackoff } from './retry-backoff';
 
 const queues = Object.values(QueueName).map((name) =>
   BullModule.registerQueueAsync({
@@ -15,10 +16,14 @@ const queues = Object.values(QueueName).map((name) =>
       return {
         // Locks are renewed every half lock duration; a dead worker's jobs are looked for twice per
         // lock duration, so they run again within about two lock durations of its death.
-        settings: { lockDuration: tuning.lockDurationMs, stalledInterval: Math.max(500, Math.floor(tuning.lockDurationMs / 2)) },
+        settings: {
+          lockDuration: tuning.lockDurationMs,
+          stalledInterval: Math.max(500, Math.floor(tuning.lockDurationMs / 2)),
+          backoffStrategies: { [RETRY_BACKOFF]: retryBackoff },
+        },
         defaultJobOptions: {
           attempts: tuning.attempts,
-          backoff: { type: 'exponential', delay: tuning.backoffMs },
+          backoff: { type: RETRY_BACKOFF, options: { delay: tuning.backoffMs } },
           removeOnComplete: tuning.keepCompleted,
           removeOnFail: tuning.keepFailed,
         },

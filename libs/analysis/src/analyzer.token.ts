@@ -1,0 +1,2 @@
+/** Injection token for the analyzer LLM_PROVIDER selects. */
+export const ANALYZER = Symbol('ANALYZER');
