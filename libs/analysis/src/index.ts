@@ -7,3 +7,4 @@ export { ANALYZER } from './analyzer.token';
 export { AnalysisJobs } from './analysis-jobs.service';
 export { AnalysisSubmissions } from './analysis-submissions.service';
 export * from './dto/analysis-requests.dto';
+export * from './dto/analysis-results.dto';

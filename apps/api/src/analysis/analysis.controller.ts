@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
 import {
+  ANALYSIS_RESULT_DTOS,
   AnalysisSubmissions,
   FeasibilityRequestDto,
   GenerateConfigRequestDto,
@@ -11,6 +12,8 @@ import { ApiErrors, Idempotent } from '@app/core';
 import { TaskAcceptedDto } from '@app/tasks';
 
 @ApiTags('analysis')
+// The results these tasks end with: `GET /api/v1/tasks/{id}` documents `result` as one of them.
+@ApiExtraModels(...ANALYSIS_RESULT_DTOS)
 @Controller('api/v1/analyze')
 export class AnalysisController {
   constructor(private readonly submissions: AnalysisSubmissions) {}

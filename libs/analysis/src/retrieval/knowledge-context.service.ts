@@ -6,8 +6,12 @@ import { retrievalQuery } from './retrieval-query';
 
 const CANDIDATES = 8;
 const MAX_CHUNKS = 4;
-/** A chunk scoring under half the best one was found by one ranking only, far down: not context, noise. */
-const RELATIVE_CUTOFF = 0.5;
+/**
+ * Reciprocal rank fusion gives a chunk found by both rankings about twice the score of one found by
+ * a single ranking: once some chunk matches both the words and the meaning of the tool, chunks only
+ * one ranking found are noise, not context.
+ */
+const RELATIVE_CUTOFF = 0.6;
 
 /** Keeps the chunks that rank close to the best one, at most MAX_CHUNKS. */
 export function relevantChunks(ranked: readonly RankedChunk[]): RetrievedChunk[] {

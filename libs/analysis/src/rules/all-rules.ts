@@ -8,6 +8,7 @@ import type { Finding, Rule } from './finding';
 import { networkEgressRules } from './network-egress.rules';
 import { toolDefinitionRules } from './tool-definition.rules';
 import { toolMetadataRules } from './tool-metadata.rules';
+import { urlParameterRules } from './url-parameter.rules';
 
 /** Rule families in reporting order: what the tool does first, then how it is declared. */
 export const ALL_RULES: readonly Rule[] = [
@@ -16,6 +17,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...filesystemAccessRules,
   ...embeddedSecretsRules,
   ...networkEgressRules,
+  ...urlParameterRules,
   ...configStructureRules,
   ...toolDefinitionRules,
   ...toolMetadataRules,

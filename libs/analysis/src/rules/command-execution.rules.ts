@@ -4,12 +4,15 @@ import { isSandboxed, targetsProduction } from './signals';
 
 const SHELL_WORDS =
   /\b(?:shell|bash|zsh|powershell|subprocess|exec|(?:run|runs|execute|executes|exec|arbitrary|system|os|shell) commands?)\b/;
+/** Running code sent by the caller is command execution in another language. */
+const CODE_WORDS = /\b(?:run|runs|execute|executes|eval|evaluate|evaluates) (?:the )?(?:user|arbitrary|untrusted|caller|submitted)?\s?(?:code|python|javascript|scripts?)\b/;
 const SHELL_BINARIES = /^(?:sh|bash|zsh|dash|ksh|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/i;
 const COMMAND_PARAMETERS = /^(?:cmd|command|commands|script|shell_command)$/i;
 
 function executesCommands(subject: AnalysisSubject): boolean {
   return (
     SHELL_WORDS.test(subject.text) ||
+    CODE_WORDS.test(subject.text) ||
     subject.servers.items.some((server) => SHELL_BINARIES.test(baseName(server.command ?? ''))) ||
     subject.tools.items.some((tool) => tool.parameters.items.some((parameter) => COMMAND_PARAMETERS.test(parameter.name)))
   );

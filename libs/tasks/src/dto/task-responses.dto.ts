@@ -36,9 +36,14 @@ export class TaskViewDto {
   message: string | null;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
     nullable: true,
+    // The analysis schemas are registered by the analysis controller (tasks sits below analysis); other task types keep an open object.
+    anyOf: [
+      { $ref: '#/components/schemas/FeasibilityResultDto' },
+      { $ref: '#/components/schemas/ImprovementsResultDto' },
+      { $ref: '#/components/schemas/GenerateConfigResultDto' },
+      { type: 'object', additionalProperties: true },
+    ],
     description: 'Set when completed; its shape depends on the task type (a feasibility report, suggestions, a config…)',
     example: { score: 0.75, is_feasible: true, reasoning: 'The proposed database query tool is feasible…', risks: [], recommendations: [] },
   })
