@@ -35,7 +35,7 @@ async function submitMany(apiUrl: string, token: string, count: number): Promise
 
 /** One api and one worker on the given dependencies, the LLM answering each call after 200 ms. */
 async function startWithWorker(llm: FakeOpenAi, options: PlatformOptions): Promise<{ platform: Platform; dev: Account }> {
-  llm.behaviour = { delayMs: () => 200 };
+  llm.script = () => ({ delayMs: 200 });
   const platform = await new Platform({ ...options, env: { ...llmEnv(llm), ...options.env } }).start();
   platform.workers.push(await (await platform.spawn('worker')).waitReady());
   return { platform, dev: await registerAndLogin(platform.api.url) };
@@ -57,7 +57,7 @@ describe('a worker killed with SIGKILL during 100 tasks (default locks)', () => 
 
   beforeAll(async () => {
     await llm.start();
-    llm.behaviour = { delayMs: () => 400 };
+    llm.script = () => ({ delayMs: 400 });
     platform = await new Platform({ env: llmEnv(llm) }).start();
     dev = await registerAndLogin(platform.api.url);
   }, 90_000);
