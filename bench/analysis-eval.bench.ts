@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { generationRequest, readEvalTools, type EvalTool } from '../eval/analysis/analysis-dataset';
 import { scoreVerdicts } from '../eval/analysis/analysis-metrics';
 import { Account, registerAndLogin } from '../test/support/accounts';
 import { AnalysisClient } from '../test/support/analysis-tasks';
 import { http } from '../test/support/http';
 import { Platform } from '../test/support/platform';
+import { ROOT } from '../test/support/service-process';
 
 const CONCURRENCY = 8;
 /** Passed to the LLM worker when this process is run with an LLM configured (`LLM_PROVIDER=openai npm run bench -- analysis-eval`). */
@@ -62,7 +64,7 @@ async function evaluate(platform: Platform, dev: Account, label: string, env: No
  * generated config is registered with `POST /api/v1/mcps` (the registry's own validation).
  */
 async function main(): Promise<void> {
-  const tools = readEvalTools();
+  const tools = readEvalTools(join(ROOT, 'eval', 'analysis'));
   const platform = await new Platform({ env: { LOG_LEVEL: 'warn', RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000' } }).start();
   try {
     const dev = await registerAndLogin(platform.api.url);
