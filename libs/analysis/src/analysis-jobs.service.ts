@@ -21,9 +21,9 @@ export class AnalysisJobs {
     private readonly tools: ToolSnapshots,
   ) {}
 
-  async feasibility(config: Record<string, unknown>, ctx: AnalysisContext) {
+  async feasibility(config: Record<string, unknown>, maskedSecretPaths: string[] | undefined, ctx: AnalysisContext) {
     const context = await this.retrieve(readProposal(config), ctx);
-    return settle(() => this.analyzer.feasibility({ config, context }, ctx));
+    return settle(() => this.analyzer.feasibility({ config, maskedSecretPaths, context }, ctx));
   }
 
   async improvements(toolId: string, ctx: AnalysisContext) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@app/auth';
 import { maskSecrets, ToolSnapshots } from '@app/mcp';
+import { embeddedSecretPaths } from './rules/embedded-secrets.rules';
 import { TaskService, type TaskAcceptedDto as TaskAccepted } from '@app/tasks';
 
 /** Turns analysis requests into queued tasks; the worker runs them with the configured analyzer. */
@@ -11,9 +12,10 @@ export class AnalysisSubmissions {
     private readonly tools: ToolSnapshots,
   ) {}
 
-  /** Secrets never reach the queue, the prompt or the result. */
+  /** Secrets never reach the queue, the prompt or the result; where they were does, so the analysis can say so. */
   async feasibility(user: AuthUser, config: Record<string, unknown>): Promise<TaskAccepted> {
-    const task = await this.tasks.submit('analysis.feasibility', user, { config: maskSecrets(config) });
+    const data = { config: maskSecrets(config), masked_secret_paths: embeddedSecretPaths(config) };
+    const task = await this.tasks.submit('analysis.feasibility', user, data);
     return accepted(task.id, 'Feasibility analysis queued for processing');
   }
 

@@ -65,6 +65,8 @@ export type FeasibilityResult = AssessmentResult;
 export interface FeasibilityInput {
   /** A proposed tool: its `name`, `description`, `requirements`, and optionally `servers` and `tools`. */
   config: Record<string, unknown>;
+  /** Where `config` held literal secrets before they were masked for the queue. */
+  maskedSecretPaths?: string[];
   /** Knowledge-base chunks relevant to the tool, retrieved before the analyzer runs. */
   context?: RetrievedChunk[];
 }

@@ -24,7 +24,7 @@ export class RulesAnalyzer implements Analyzer {
 
   async feasibility(input: FeasibilityInput, ctx: AnalysisContext): Promise<FeasibilityResult> {
     await step(ctx, 10, 'Reading configuration...');
-    const subject = readProposal(input?.config);
+    const subject = readProposal(input?.config, input?.maskedSecretPaths);
     await step(ctx, 45, 'Analyzing configuration...');
     const findings = runRules(subject);
     await step(ctx, 90, 'Scoring findings...');

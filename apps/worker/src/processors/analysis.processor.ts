@@ -12,7 +12,7 @@ type AnalysisJob = Extract<JobName, `analysis.${string}`>;
 export class AnalysisProcessor implements QueueConsumer {
   readonly queue = QueueName.Analysis;
   readonly handlers: Handlers<AnalysisJob, AnalysisContext> = {
-    'analysis.feasibility': (job, ctx) => this.analyses.feasibility(job.data.config, ctx),
+    'analysis.feasibility': (job, ctx) => this.analyses.feasibility(job.data.config, job.data.masked_secret_paths, ctx),
     'analysis.improvements': (job, ctx) => this.analyses.improvements(job.data.tool_id, ctx),
     'analysis.generate-config': (job, ctx) => this.analyses.generateConfig(job.data.requirements, ctx),
   };

@@ -43,7 +43,7 @@ export class LlmAnalyzer implements Analyzer {
   }
 
   async feasibility(input: FeasibilityInput, ctx: AnalysisContext) {
-    const prompt = feasibilityRequest(inertJson(input.config ?? {})) + quotedContext(input.context);
+    const prompt = feasibilityRequest(inertJson(input.config ?? {}), inertJson(input.maskedSecretPaths ?? [])) + quotedContext(input.context);
     const { value, usage } = await this.ask(prompt, { name: 'feasibility_assessment', schema: assessmentReply }, ctx);
     return { ...this.assessment(value), sources: sourcesOf(input.context), usage, prompt_version: PROMPT_VERSION };
   }

@@ -1,5 +1,7 @@
 import { aConfig, aServer, findingsOf } from '../testing/analysis.factories';
-import { embeddedSecrets } from './embedded-secrets.rules';
+import { maskSecrets } from '../../../mcp/src/secrets/secret-fields';
+import { readProposal } from '../subject/analysis-subject';
+import { embeddedSecretPaths, embeddedSecrets } from './embedded-secrets.rules';
 
 const GITHUB_TOKEN = `ghp_${'a1B2'.repeat(9)}`;
 
@@ -47,5 +49,15 @@ describe('embedded secrets rule', () => {
     expect(finding.message).toBe(
       'Secrets are embedded in the configuration (at servers[0].env.TOKEN_1, servers[0].env.TOKEN_2, servers[0].env.TOKEN_3 and 2 more)',
     );
+  });
+
+  it('still reports secrets that were masked before the analysis, by where they were', () => {
+    const config = aConfig({ servers: [aServer({ env: { GITHUB_TOKEN } })] });
+    const paths = embeddedSecretPaths(config);
+    const masked = maskSecrets(config);
+
+    expect(paths).toEqual(['servers[0].env.GITHUB_TOKEN']);
+    expect(embeddedSecrets(readProposal(masked))).toEqual([]);
+    expect(embeddedSecrets(readProposal(masked, paths))).toMatchObject([{ code: 'secrets.embedded', message: expect.stringContaining('servers[0].env.GITHUB_TOKEN') }]);
   });
 });

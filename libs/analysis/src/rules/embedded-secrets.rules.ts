@@ -1,4 +1,4 @@
-import type { AnalysisSubject } from '../subject/analysis-subject';
+import { readProposal, type AnalysisSubject } from '../subject/analysis-subject';
 import { formatPath, type JsonPath, type StringLeaf } from '../subject/json-walk';
 import { listLabels } from '../text/safe-label';
 import {
@@ -42,7 +42,12 @@ function secretPaths(subject: AnalysisSubject): string[] {
   const paths = subject.leaves
     .filter((leaf, i) => holdsSecret(leaf) || followsSecretFlag(leaf, subject.leaves[i - 1]))
     .map((leaf) => formatPath(leaf.path) || 'the configuration');
-  return [...new Set(paths)];
+  return [...new Set([...paths, ...subject.maskedSecretPaths])];
+}
+
+/** Where a config holds literal secrets, read before it is masked for the queue (the api's side of a feasibility request). */
+export function embeddedSecretPaths(config: Record<string, unknown>): string[] {
+  return secretPaths(readProposal(config));
 }
 
 /** Only the location of a secret is ever reported, never its value. */

@@ -9,6 +9,7 @@ const MAX_SERVERS = 64;
 const MAX_TOOLS = 256;
 const MAX_REQUIREMENT_TERMS = 64;
 const MAX_CORPUS_LENGTH = 100_000;
+const MAX_MASKED_PATHS = 20;
 const AUTH_REQUIREMENTS = ['auth', 'authentication', 'authorization', 'requires_auth', 'auth_required'];
 
 /**
@@ -37,21 +38,23 @@ export interface AnalysisSubject {
   hasAuth: boolean;
   /** Part of the input exceeded the limits and was not analysed. */
   truncated: boolean;
+  /** Where the submitted config held literal secrets that were masked before the analysis (they never reach it). */
+  maskedSecretPaths: string[];
 }
 
 /** A feasibility `config`: `name`, `description` and `requirements` next to optional `servers`/`tools`. */
-export function readProposal(config: unknown): AnalysisSubject {
+export function readProposal(config: unknown, maskedSecretPaths: readonly string[] = []): AnalysisSubject {
   const record = asRecord(config) ?? {};
-  return buildSubject('proposal', record.name, record.description, config);
+  return { ...buildSubject('proposal', record.name, record.description, config), maskedSecretPaths: maskedSecretPaths.slice(0, MAX_MASKED_PATHS) };
 }
 
 /** A registered tool: its own `name` and `description`, with `servers`/`tools` inside `config`. */
 export function readRegisteredTool(tool: unknown): AnalysisSubject {
   const record = asRecord(tool) ?? {};
-  return buildSubject('registered-tool', record.name, record.description, record.config);
+  return { ...buildSubject('registered-tool', record.name, record.description, record.config), maskedSecretPaths: [] };
 }
 
-function buildSubject(kind: SubjectKind, name: unknown, description: unknown, config: unknown): AnalysisSubject {
+function buildSubject(kind: SubjectKind, name: unknown, description: unknown, config: unknown): Omit<AnalysisSubject, 'maskedSecretPaths'> {
   const record = asRecord(config) ?? {};
   const requirements = asRecord(record.requirements) ?? {};
   const servers = readDeclaredList(record.servers, MAX_SERVERS, readServer);

@@ -10,7 +10,8 @@ export interface JobEnvelope {
 
 /** One payload type per job name; producers and processors share it. */
 export interface JobPayloads {
-  'analysis.feasibility': JobEnvelope & { config: Record<string, unknown> };
+  /** `masked_secret_paths`: where the submitted config held literal secrets (masked in `config`). */
+  'analysis.feasibility': JobEnvelope & { config: Record<string, unknown>; masked_secret_paths?: string[] };
   'analysis.improvements': JobEnvelope & { tool_id: string };
   'analysis.generate-config': JobEnvelope & { requirements: Record<string, unknown> };
   /** Not a user-visible task: the document's embedding_status is its state; job id = embedding id. */

@@ -6,8 +6,9 @@ const SCORING =
   'score is 0 (do not build) to 1 (safe as proposed); is_feasible is whether the tool can be built and run safely ' +
   'with the recommended changes. risks and recommendations are short sentences, most important first.';
 
-export const feasibilityRequest = (toolJson: string): string =>
-  `Assess whether this proposed MCP tool is feasible and safe to build.\n${SCORING}\n${CODES}\n\nProposed tool (JSON):\n${toolJson}`;
+export const feasibilityRequest = (toolJson: string, maskedSecretsJson: string): string =>
+  `Assess whether this proposed MCP tool is feasible and safe to build.\n${SCORING}\n${CODES}\n\nProposed tool (JSON):\n${toolJson}` +
+  `\n\nThe submitted configuration held literal secrets at these paths (masked above as ********): ${maskedSecretsJson}`;
 
 export const improvementsRequest = (toolJson: string): string =>
   `Suggest improvements for this registered MCP tool, each as a suggestion with an area and a priority.\n${SCORING}\n${CODES}\n\nTool (JSON):\n${toolJson}`;
