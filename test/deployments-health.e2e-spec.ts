@@ -1,8 +1,9 @@
 import Redis from 'ioredis';
+import { io } from 'socket.io-client';
 import { Account, registerAndLogin } from './support/accounts';
 import { createTool, deployRunning, waitForDeployment } from './support/deployments';
 import { Platform } from './support/platform';
-import { openSse } from './support/realtime';
+import { openSse, until, WsClient } from './support/realtime';
 import { UpstreamMcp } from './support/upstream-mcp';
 
 describe('deployment health across worker replicas', () => {
@@ -32,13 +33,32 @@ describe('deployment health across worker replicas', () => {
     }
   });
 
-  it('upstream killed → unhealthy with a deployment_status event over SSE; upstream back → healthy', async () => {
+  it('upstream killed → unhealthy with a deployment_status event over SSE, /ws and Socket.IO; upstream back → healthy', async () => {
     const sse = await openSse(url, { token: dev.token });
     const id = await deployRunning(url, dev.token, await createTool(url, dev.token, 'health-tool', upstream.url));
+    const running = { type: 'deployment_status', deployment_id: id, status: 'running', health_status: 'healthy' };
+    // Subscribers get the current state first, then live changes.
+    const ws = await WsClient.connect(url, dev.token);
+    ws.send({ type: 'subscribe', deployment_id: id });
+    expect(await ws.next((m) => m.type === 'deployment_status')).toEqual(running);
+    const socket = io(url, { transports: ['websocket'], reconnection: false, auth: { token: dev.token } });
+    const socketEvents: any[] = [];
+    socket.on('deployment_status', (e) => socketEvents.push(e));
+    expect(await socket.emitWithAck('subscribe', { deployment_id: id })).toEqual({ type: 'subscribed', deployment_id: id });
+    expect(socketEvents).toEqual([running]);
+    const stranger = await WsClient.connect(url, (await registerAndLogin(url)).token);
+    stranger.send({ type: 'subscribe', deployment_id: id });
+    expect(await stranger.next((m) => m.type === 'error')).toMatchObject({ error_code: 'NOT_FOUND', deployment_id: id });
+
     const port = upstream.port;
     await upstream.stop();
     const down = await sse.next((e) => e.event === 'deployment_status' && e.data.deployment_id === id && e.data.health_status === 'unhealthy');
     expect(down.data).toMatchObject({ type: 'deployment_status', status: 'running', health_status: 'unhealthy' });
+    expect(await ws.next((m) => m.health_status === 'unhealthy')).toEqual({ ...running, health_status: 'unhealthy' });
+    await until(() => socketEvents.some((e) => e.health_status === 'unhealthy'));
+    ws.close();
+    socket.close();
+    stranger.close();
     expect((await waitForDeployment(url, dev.token, id, (d) => d.health_status === 'unhealthy')).status).toBe('running');
 
     await upstream.start(port);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { io, Socket } from 'socket.io-client';
 import { Account, registerAndLogin } from './support/accounts';
+import { CONTRACT } from './support/contract';
+import { createTool } from './support/deployments';
 import { http } from './support/http';
 import { Platform, TEST_JWT_SECRET } from './support/platform';
 import { openSse, publishEvent, until, WsClient } from './support/realtime';
@@ -19,6 +21,14 @@ describe('realtime topics, sockets following their credentials, origins and conn
 
   const publish = (ownerId: string, event: { type: string }) => publishEvent(platform.env().REDIS_URL!, platform.queuePrefix, ownerId, event);
   const deploymentStatus = (deploymentId: string) => ({ type: 'deployment_status', deployment_id: deploymentId, status: 'running', health_status: 'healthy' });
+  const starting = (deploymentId: string) => ({ type: 'deployment_status', deployment_id: deploymentId, status: 'starting', health_status: 'unknown' });
+  /** A deployment of `who`'s own, left `starting` (this platform runs no worker). */
+  const ownDeployment = async (who: Account): Promise<string> => {
+    const toolId = await createTool(url, who.token, `rt-${randomUUID().slice(0, 8)}`, 'http://upstream.example/mcp');
+    const res = await http(url, 'POST', '/api/v1/deployments', { token: who.token, json: CONTRACT.deploy(toolId) });
+    expect(res.status).toBe(201);
+    return res.body.deployment_id;
+  };
   const socketIo = (options: Parameters<typeof io>[1] = {}): Socket =>
     track(io(url, { transports: ['websocket'], reconnection: false, ...options }));
   const connectError = (socket: Socket) => new Promise<Error & { data?: any }>((resolve) => socket.on('connect_error', resolve));
@@ -39,34 +49,36 @@ describe('realtime topics, sockets following their credentials, origins and conn
   afterEach(() => open.splice(0).forEach((client) => client.close()));
   afterAll(() => platform.stop());
 
-  it('delivers a published deployment_status to /ws, Socket.IO and SSE subscribers entitled to it, and to no one else', async () => {
+  it('subscribing to a deployment gives its current status, then delivers deployment_status live to /ws, Socket.IO and SSE, to no one else', async () => {
     const [owner, stranger] = await Promise.all([registerAndLogin(url), registerAndLogin(url)]);
-    const deploymentId = randomUUID();
-    const strangersDeployment = randomUUID();
+    const [deploymentId, strangersDeployment] = await Promise.all([ownDeployment(owner), ownDeployment(stranger)]);
 
     const ws = track(await WsClient.connect(url, owner.token));
     ws.send({ type: 'subscribe', deployment_id: deploymentId });
     expect(await ws.next((m) => m.type === 'subscribed')).toEqual({ type: 'subscribed', deployment_id: deploymentId });
+    expect(await ws.next((m) => m.type === 'deployment_status')).toEqual(starting(deploymentId));
     const socket = socketIo({ auth: { token: owner.token } });
     const socketEvents: any[] = [];
     socket.on('deployment_status', (e) => socketEvents.push(e));
     expect(await socket.emitWithAck('subscribe', { deployment_id: deploymentId })).toEqual({ type: 'subscribed', deployment_id: deploymentId });
+    expect(socketEvents).toEqual([starting(deploymentId)]);
     const sse = track(await openSse(url, { token: owner.token }));
     const intruder = track(await WsClient.connect(url, stranger.token));
     intruder.send({ type: 'subscribe', deployment_id: deploymentId });
+    expect(await intruder.next((m) => m.type === 'error')).toMatchObject({ error_code: 'NOT_FOUND', deployment_id: deploymentId });
     intruder.send({ type: 'subscribe', deployment_id: strangersDeployment });
     await intruder.next((m) => m.type === 'subscribed' && m.deployment_id === strangersDeployment);
 
     await publish(owner.id, deploymentStatus(deploymentId));
-    expect(await ws.next((m) => m.type === 'deployment_status')).toEqual(deploymentStatus(deploymentId));
+    expect(await ws.next((m) => m.type === 'deployment_status' && m.status === 'running')).toEqual(deploymentStatus(deploymentId));
     expect((await sse.next((e) => e.event === 'deployment_status')).data).toEqual(deploymentStatus(deploymentId));
-    await until(() => socketEvents.length > 0);
-    expect(socketEvents).toEqual([deploymentStatus(deploymentId)]);
+    await until(() => socketEvents.length > 1);
+    expect(socketEvents).toEqual([starting(deploymentId), deploymentStatus(deploymentId)]);
 
     // Events are delivered in order, so once the stranger has their own event they would have had the owner's.
     await publish(stranger.id, deploymentStatus(strangersDeployment));
-    await intruder.next((m) => m.type === 'deployment_status');
-    expect(intruder.messages.filter((m) => m.type === 'deployment_status')).toEqual([deploymentStatus(strangersDeployment)]);
+    await intruder.next((m) => m.type === 'deployment_status' && m.status === 'running');
+    expect(intruder.messages.filter((m) => m.type === 'deployment_status')).toEqual([starting(strangersDeployment), deploymentStatus(strangersDeployment)]);
 
     ws.send({ type: 'unsubscribe', deployment_id: deploymentId });
     expect(await ws.next((m) => m.type === 'unsubscribed')).toEqual({ type: 'unsubscribed', deployment_id: deploymentId });
@@ -77,8 +89,9 @@ describe('realtime topics, sockets following their credentials, origins and conn
   it('ends /ws, SSE and Socket.IO when the access token expires', async () => {
     const user = await registerAndLogin(url);
     const token = shortToken(user, 2);
+    const deploymentId = await ownDeployment(user);
     const ws = track(await WsClient.connect(url, token));
-    ws.send({ type: 'subscribe', deployment_id: randomUUID() });
+    ws.send({ type: 'subscribe', deployment_id: deploymentId });
     await ws.next((m) => m.type === 'subscribed');
     const sse = track(await openSse(url, { token }));
     const socket = socketIo({ auth: { token } });

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { APP_CONFIG, type AppConfig, Conflict, JobProducer, NotFound, pageOffset } from '@app/core';
+import { APP_CONFIG, type AppConfig, Conflict, type DeploymentStatusEvent, isUuid, JobProducer, NotFound, pageOffset } from '@app/core';
 import { assertCanModify, canSee, type AuthUser } from '@app/auth';
 import { McpToolEntity, McpToolsService } from '@app/mcp';
 import { CreateDeploymentDto } from './dto/create-deployment.dto';
 import { ListDeploymentsQueryDto } from './dto/list-deployments-query.dto';
-import { DeploymentEvents } from './deployment-events';
+import { DeploymentEvents, deploymentStatusOf } from './deployment-events';
 import { ACTIVE_STATUSES, DeploymentEntity } from './entities/deployment.entity';
 import { DeploymentMetricsStore } from './metrics/deployment-metrics.store';
 import { RuntimeRegistry } from './runtime/runtime-registry';
@@ -75,6 +75,11 @@ export class DeploymentsService {
     return toDeploymentDetail(d, tool.name, this.config.publicBaseUrl, await this.metricsOf(d));
   }
 
+  /** The deployment's current status and health, for a realtime subscriber (owner or admin; else 404). */
+  async statusEvent(user: AuthUser, id: string): Promise<DeploymentStatusEvent> {
+    return deploymentStatusOf(await this.visible(user, id));
+  }
+
   async stop(user: AuthUser, id: string) {
     const d = await this.visible(user, id);
     assertCanModify(user, d.ownerId, 'deployments:delete');
@@ -131,7 +136,8 @@ export class DeploymentsService {
   }
 
   private async visible(user: AuthUser, id: string): Promise<DeploymentEntity> {
-    const d = await this.deployments.findOneBy({ id });
+    // Realtime subscribers may name any string; only a UUID can be a deployment.
+    const d = isUuid(id) ? await this.deployments.findOneBy({ id }) : null;
     if (!d || !canSee(user, d.ownerId)) throw NotFound('deployment', id);
     return d;
   }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { DeploymentsModule } from '@app/deployments';
 import { TasksModule } from '@app/tasks';
 import { ConnectionLimit } from './connection-limit';
+import { DeploymentTopicProvider } from './deployment-topic.provider';
 import { EventsController } from './events.controller';
 import { OriginPolicy } from './origin-policy';
 import { SocketIoGateway } from './socket-io.gateway';
@@ -11,10 +13,10 @@ import { TOPIC_PROVIDERS, type TopicProvider } from './topic-provider';
 import { WsServer } from './ws.server';
 
 /** A topic's snapshot and entitlement on subscribe: add its provider here (and its module to `imports`). */
-const topicProviders = [TaskTopicProvider];
+const topicProviders = [TaskTopicProvider, DeploymentTopicProvider];
 
 @Module({
-  imports: [AuthModule, TasksModule],
+  imports: [AuthModule, TasksModule, DeploymentsModule],
   controllers: [EventsController],
   providers: [
     ...topicProviders,
