@@ -251,6 +251,26 @@ describe('Deployments and the REST gateway', () => {
       expect(d.tool_version).toBe('1.1.0');
     });
 
+    it('a repeated Idempotency-Key deploys and redeploys once, replaying the first answer', async () => {
+      const toolId = await createTool(url, dev.token, 'idempotent-tool', upstream.url);
+      const deploy = () => http(url, 'POST', '/api/v1/deployments', { token: dev.token, json: CONTRACT.deploy(toolId), headers: { 'Idempotency-Key': `deploy-${toolId}` } });
+      const first = await deploy();
+      const again = await deploy();
+      expect(first.status).toBe(201);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      const id = first.body.deployment_id;
+      await waitForDeployment(url, dev.token, id, (d) => d.status === 'running');
+
+      const redeploy = () => http(url, 'POST', `/api/v1/deployments/${id}/redeploy`, { token: dev.token, headers: { 'Idempotency-Key': `redeploy-${id}` } });
+      const [r1, r2] = [await redeploy(), await redeploy()];
+      expect([r1.status, r2.status]).toEqual([202, 202]);
+      expect(r2.body).toEqual(r1.body);
+      const [row] = await platform.sql<{ generation: number }>('SELECT generation FROM deployments WHERE id = $1', [id]);
+      expect(row.generation).toBe(2);
+    });
+
     it('deleting a tool stops its deployment', async () => {
       const toolId = await createTool(url, dev.token, 'deleted-tool', upstream.url);
       await deployRunning(url, dev.token, toolId);

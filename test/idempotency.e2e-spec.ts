@@ -95,6 +95,8 @@ describe('Idempotency-Key on creating POSTs', () => {
       ['/api/v1/mcps/import', 'post'],
       ['/api/v1/knowledge/documents', 'post'],
       ['/api/v1/auth/api-keys', 'post'],
+      ['/api/v1/deployments', 'post'],
+      ['/api/v1/deployments/{id}/redeploy', 'post'],
     ];
     for (const [path, method] of creating) {
       expect(doc.paths[path][method].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));

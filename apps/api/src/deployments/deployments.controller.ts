@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, UuidParamPipe } from '@app/core';
+import { ApiErrors, Idempotent, UuidParamPipe } from '@app/core';
 import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
 import {
   CreateDeploymentDto,
@@ -18,6 +18,7 @@ export class DeploymentsController {
   constructor(private readonly deployments: DeploymentsService) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission('deployments:write')
   @ApiOperation({ summary: 'Deploy a tool you own (status starting; the worker moves it to running or failed)' })
   @ApiCreatedResponse({ type: DeploymentCreatedDto })
@@ -54,6 +55,7 @@ export class DeploymentsController {
 
   @Post(':id/redeploy')
   @HttpCode(202)
+  @Idempotent()
   @RequirePermission('deployments:write')
   @ApiOperation({ summary: "Move the deployment to the tool's current version and start it again" })
   @ApiAcceptedResponse({ type: DeploymentCreatedDto })
