@@ -9,7 +9,14 @@ describe('Deployments and the REST gateway', () => {
   const upstream = new UpstreamMcp();
   const platform = new Platform({
     workers: 1,
-    env: { PUBLIC_BASE_URL: 'http://localhost:8000', UPSTREAM_ALLOW_PRIVATE: 'true', DEPLOYMENT_HEALTH_INTERVAL_MS: '500', GATEWAY_MAX_RESPONSE_BYTES: '65536' },
+    env: {
+      PUBLIC_BASE_URL: 'http://localhost:8000',
+      UPSTREAM_ALLOW_PRIVATE: 'true',
+      DEPLOYMENT_HEALTH_INTERVAL_MS: '500',
+      GATEWAY_MAX_RESPONSE_BYTES: '65536',
+      RECONCILE_INTERVAL_MS: '1000',
+      RECONCILE_STALE_MS: '2000',
+    },
   });
   let url: string;
   let dev: Account;
@@ -269,6 +276,18 @@ describe('Deployments and the REST gateway', () => {
       expect(r2.body).toEqual(r1.body);
       const [row] = await platform.sql<{ generation: number }>('SELECT generation FROM deployments WHERE id = $1', [id]);
       expect(row.generation).toBe(2);
+    });
+
+    it('starts a deployment whose row was written but whose start job was never added (a crash in between)', async () => {
+      const toolId = await createTool(url, dev.token, 'orphan-tool', upstream.url);
+      const [row] = await platform.sql<{ id: string }>(
+        `INSERT INTO deployments (tool_id, owner_id, slug, tool_version, runtime, environment, replicas, cpu, memory)
+         VALUES ($1, $2, 'orphan-tool', '1.0.0', 'remote-mcp', 'production', 1, '500m', '512Mi') RETURNING id`,
+        [toolId, dev.id],
+      );
+      const d = await waitForDeployment(url, dev.token, row.id, (b) => b.status === 'running', 30_000);
+      expect(d.health_status).toBe('healthy');
+      expect((await call('orphan-tool', 'get_weather', CONTRACT.callWeather)).status).toBe(200);
     });
 
     it('deleting a tool stops its deployment', async () => {

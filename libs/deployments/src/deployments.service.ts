@@ -8,6 +8,7 @@ import { CreateDeploymentDto } from './dto/create-deployment.dto';
 import { ListDeploymentsQueryDto } from './dto/list-deployments-query.dto';
 import { DeploymentEvents, deploymentStatusOf } from './deployment-events';
 import { ACTIVE_STATUSES, DeploymentEntity } from './entities/deployment.entity';
+import { startJobId } from './lifecycle/deployment-reconcile.source';
 import { DeploymentMetricsStore } from './metrics/deployment-metrics.store';
 import { RuntimeRegistry } from './runtime/runtime-registry';
 import { toDeploymentCreated, toDeploymentDetail, toDeploymentSummary, type DeploymentMetrics } from './deployment.view';
@@ -132,7 +133,7 @@ export class DeploymentsService {
 
   private async enqueueStart(d: DeploymentEntity): Promise<void> {
     await this.events.publish(d);
-    await this.jobs.enqueue('deployments.start', { deployment_id: d.id }, `start:${d.id}:${d.generation}`);
+    await this.jobs.enqueue('deployments.start', { deployment_id: d.id }, startJobId(d));
   }
 
   private async visible(user: AuthUser, id: string): Promise<DeploymentEntity> {
