@@ -5,6 +5,7 @@ import { createTool, waitForDeployment } from './support/deployments';
 import { freePort } from './support/free-port';
 import { http } from './support/http';
 import { Platform } from './support/platform';
+import { RestApi, restToolConfig } from './support/rest-api';
 import { UpstreamMcp } from './support/upstream-mcp';
 
 /** An HTTP server on an allowed address that redirects every request (307 keeps the POST) elsewhere. */
@@ -19,6 +20,7 @@ describe('upstream addresses are checked when connecting (UPSTREAM_ALLOW_PRIVATE
   const upstream = new UpstreamMcp();
   // 127.0.0.2 stands for an on-premise server an operator allows explicitly.
   const allowed = new UpstreamMcp('127.0.0.2');
+  const restApi = new RestApi();
   const platform = new Platform({ workers: 1, env: { UPSTREAM_ALLOW_PRIVATE: 'false', UPSTREAM_ALLOWED_ADDRESSES: '127.0.0.2' } });
   let dev: Account;
   let url: string;
@@ -32,7 +34,7 @@ describe('upstream addresses are checked when connecting (UPSTREAM_ALLOW_PRIVATE
   };
 
   beforeAll(async () => {
-    await Promise.all([upstream.start(), allowed.start()]);
+    await Promise.all([upstream.start(), allowed.start(), restApi.start()]);
     hop = await redirector('127.0.0.2', upstream.url);
     await platform.start();
     url = platform.api.url;
@@ -41,7 +43,7 @@ describe('upstream addresses are checked when connecting (UPSTREAM_ALLOW_PRIVATE
   afterAll(async () => {
     hop.close();
     await platform.stop();
-    await Promise.all([upstream.stop(), allowed.stop()]);
+    await Promise.all([upstream.stop(), allowed.stop(), restApi.stop()]);
   });
 
   it('connects to an allowed address (the control: the checks refuse by address, not always)', async () => {
@@ -68,5 +70,14 @@ describe('upstream addresses are checked when connecting (UPSTREAM_ALLOW_PRIVATE
     const d = await deploy('redirect-tool', hop.url);
     expect(d.status).toBe('failed');
     expect(upstream.calls).toBe(0);
+  });
+
+  it('refuses a REST tool whose API is on loopback, before any request reaches it', async () => {
+    const toolId = (await http(url, 'POST', '/api/v1/mcps', { token: dev.token, json: { name: 'Loopback REST', slug: 'loopback-rest', version: '1.0.0', config: restToolConfig(restApi.url) } })).body.id;
+    const res = await http(url, 'POST', '/api/v1/deployments', { token: dev.token, json: CONTRACT.deploy(toolId) });
+    const d = await waitForDeployment(url, dev.token, res.body.deployment_id, (b) => b.status !== 'starting');
+    expect(d.status).toBe('failed');
+    expect(d.error).toContain('not allowed (private, loopback or link-local)');
+    expect(restApi.seen).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { createServer, Server } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { closeServer } from './close-server';
 import { freePort } from './free-port';
 
 /** The contract's weather answer, so the REST example can be asserted verbatim. */
@@ -82,8 +83,6 @@ export class UpstreamMcp {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await closeServer(server);
   }
 }

@@ -49,6 +49,9 @@ export class ErrorResponseDto {
   @ApiPropertyOptional({ type: 'integer', description: '413: the body limit of the route in bytes', example: 1048576 })
   limit_bytes?: number;
 
+  @ApiPropertyOptional({ type: 'integer', description: '502 TOOL_ERROR from a REST tool: the HTTP status the API answered with', example: 500 })
+  upstream_status?: number;
+
   @ApiPropertyOptional({ description: '5xx: quote it when reporting the problem', example: 'abc123-def456-ghi789' })
   request_id?: string;
 }

@@ -8,12 +8,18 @@ function textOf(result: CallToolResult): string {
     .join('\n');
 }
 
+/** A REST tool's failure names the API's HTTP status (see the REST runtime's answers). */
+function upstreamStatusOf(result: CallToolResult): Record<string, unknown> {
+  const status = (result.structuredContent as { upstream_status?: unknown } | undefined)?.upstream_status;
+  return typeof status === 'number' ? { upstream_status: status } : {};
+}
+
 /**
  * The REST face of a tool result: its `structuredContent`, else its text parsed as JSON when it is
  * JSON, else `{content}`. A result flagged `isError` is the tool's failure, not ours: 502 TOOL_ERROR.
  */
 export function toRestBody(result: CallToolResult): unknown {
-  if (result.isError) throw ToolError(textOf(result) || 'The tool reported an error');
+  if (result.isError) throw ToolError(textOf(result) || 'The tool reported an error', upstreamStatusOf(result));
   if (result.structuredContent !== undefined) return result.structuredContent;
   const blocks = result.content ?? [];
   if (blocks.length === 1 && blocks[0].type === 'text') {

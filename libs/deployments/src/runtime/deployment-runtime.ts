@@ -14,6 +14,8 @@ export interface UpstreamEndpoint {
   transport: 'streamable-http' | 'sse';
   /** Headers the upstream expects (from the tool config); never logged or returned. */
   headers?: Record<string, string>;
+  /** An in-process server's fetch (e.g. the REST bridge), used instead of the network. */
+  fetch?: (input: string | URL, init?: RequestInit) => Promise<Response>;
 }
 
 /** What a runtime needs to know about a deployment; the tool config is the pinned version's. */

@@ -16,9 +16,7 @@ export class RemoteMcpRuntime implements DeploymentRuntime {
 
   async start(deployment: RuntimeDeployment): Promise<RuntimeStart> {
     const [endpoint] = await this.instances(deployment);
-    // A fresh connection: a restart must not reuse what a previous generation connected to.
-    await this.pool.evict(deployment.id);
-    return { tools: await this.pool.listTools(deployment.id, endpoint) };
+    return { tools: await this.pool.freshTools(deployment.id, endpoint) };
   }
 
   async stop(deploymentId: string): Promise<void> {

@@ -6,6 +6,7 @@ import { DeploymentEntity } from '../entities/deployment.entity';
 import { DeploymentMetricsStore } from '../metrics/deployment-metrics.store';
 import { UpstreamPool } from '../upstream/upstream-pool';
 import { DEPLOYMENT_RUNTIMES } from './deployment-runtime';
+import { HttpRestRuntime } from './http/http-rest.runtime';
 import { RemoteMcpRuntime } from './remote-mcp.runtime';
 import { RuntimeRegistry } from './runtime-registry';
 
@@ -18,7 +19,12 @@ import { RuntimeRegistry } from './runtime-registry';
   providers: [
     UpstreamPool,
     RemoteMcpRuntime,
-    { provide: DEPLOYMENT_RUNTIMES, useFactory: (remote: RemoteMcpRuntime) => [remote], inject: [RemoteMcpRuntime] },
+    HttpRestRuntime,
+    {
+      provide: DEPLOYMENT_RUNTIMES,
+      useFactory: (remote: RemoteMcpRuntime, rest: HttpRestRuntime) => [remote, rest],
+      inject: [RemoteMcpRuntime, HttpRestRuntime],
+    },
     RuntimeRegistry,
     DeploymentEvents,
     DeploymentMetricsStore,

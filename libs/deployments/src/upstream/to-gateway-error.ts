@@ -23,6 +23,8 @@ export function toGatewayError(err: unknown, timeoutMs: number, maxResponseBytes
   // JSON-RPC (ProtocolError) codes are numbers.
   if (chain.some((e) => (e as { code?: unknown }).code === 'REQUEST_TIMEOUT')) return UpstreamTimeout(timeoutMs);
   if (isRefusedAddress(err)) return UpstreamUnavailable('The upstream address is not allowed (private, loopback or link-local)');
+  // An in-process bridge (REST runtime) reporting that the API behind it is unreachable.
+  if ((err as { data?: { error_code?: unknown } }).data?.error_code === 'UPSTREAM_UNAVAILABLE') return UpstreamUnavailable((err as Error).message);
   // A JSON-RPC error the upstream answered with: it is reachable, the call itself failed.
   if (typeof (err as { code?: unknown }).code === 'number') return ToolError((err as Error).message);
   return UpstreamUnavailable();

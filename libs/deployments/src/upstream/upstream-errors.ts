@@ -7,7 +7,7 @@ export const UpstreamUnavailable = (detail = 'The upstream MCP server is unreach
 export const UpstreamTimeout = (timeoutMs: number) =>
   new AppException(504, 'UPSTREAM_TIMEOUT', `The upstream MCP server did not answer within ${timeoutMs} ms`, { timeout_ms: timeoutMs });
 
-export const ToolError = (detail: string) => new AppException(502, 'TOOL_ERROR', detail);
+export const ToolError = (detail: string, extra: Record<string, unknown> = {}) => new AppException(502, 'TOOL_ERROR', detail, extra);
 
 /** Thrown inside the response stream when an upstream answer exceeds GATEWAY_MAX_RESPONSE_BYTES. */
 export class ResponseTooLargeError extends Error {

@@ -58,6 +58,12 @@ export class UpstreamPool implements OnApplicationShutdown {
     return this.use(deploymentId, endpoint, CONNECT_TIMEOUT_MS, async (client) => (await client.listTools()).tools.map(toUpstreamTool));
   }
 
+  /** A (re)start's tool list over a new connection: it must not reuse what a previous generation connected to. */
+  async freshTools(deploymentId: string, endpoint: UpstreamEndpoint): Promise<UpstreamTool[]> {
+    await this.evict(deploymentId);
+    return this.listTools(deploymentId, endpoint);
+  }
+
   /** Passes any other request (resources, prompts) through unchanged. */
   async request(deploymentId: string, endpoint: UpstreamEndpoint, method: string, params: Record<string, unknown> | undefined, timeoutMs: number): Promise<Record<string, unknown>> {
     return this.use(deploymentId, endpoint, timeoutMs, (client, signal) => {
@@ -133,7 +139,7 @@ export class UpstreamPool implements OnApplicationShutdown {
       if (!isResponseTooLarge(err)) return;
       for (const call of inflight) call.abort(err);
     };
-    const options = { fetch: this.fetch, requestInit: { headers: endpoint.headers ?? {} } };
+    const options = { fetch: endpoint.fetch ?? this.fetch, requestInit: { headers: endpoint.headers ?? {} } };
     const url = new URL(endpoint.url);
     const transport = endpoint.transport === 'sse' ? new SSEClientTransport(url, options) : new StreamableHTTPClientTransport(url, options);
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '@app/core/errors/validation-issue';
 import { isRecord, notObject } from './issue-builders';
+import { validateRestMappings } from './validate-rest-mappings';
 import { validateServers } from './validate-servers';
 import { validateTools } from './validate-tools';
 
@@ -9,5 +10,5 @@ import { validateTools } from './validate-tools';
  */
 export function validateToolConfig(config: unknown): ValidationIssue[] {
   if (!isRecord(config)) return [notObject([])];
-  return [...validateServers(config.servers), ...validateTools(config.tools)];
+  return [...validateServers(config.servers), ...validateTools(config.tools), ...validateRestMappings(config)];
 }

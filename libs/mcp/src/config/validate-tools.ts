@@ -18,6 +18,17 @@ function validateParameters(parameters: unknown, loc: (string | number)[]): Vali
   });
 }
 
+/** `required`: the parameters a call must send (JSON Schema's list). */
+function validateRequired(required: unknown, parameters: unknown, loc: (string | number)[]): ValidationIssue[] {
+  if (required === undefined) return [];
+  if (!Array.isArray(required)) return [notList(loc)];
+  const names = new Set(isRecord(parameters) ? Object.keys(parameters) : []);
+  return required.flatMap((name, i) => {
+    if (typeof name !== 'string') return [notString([...loc, i])];
+    return names.has(name) ? [] : [{ loc: [...loc, i], msg: `'${name}' is not a parameter of this tool`, type: 'value_error.unknown_parameter' }];
+  });
+}
+
 function validateTool(tool: unknown, loc: (string | number)[]): ValidationIssue[] {
   if (!isRecord(tool)) return [notObject(loc)];
   const issues: ValidationIssue[] = [];
@@ -26,6 +37,7 @@ function validateTool(tool: unknown, loc: (string | number)[]): ValidationIssue[
   else if (!TOOL_NAME_PATTERN.test(tool.name as string)) issues.push(noMatch([...loc, 'name'], TOOL_NAME_PATTERN));
   if (tool.description !== undefined && typeof tool.description !== 'string') issues.push(notString([...loc, 'description']));
   issues.push(...validateParameters(tool.parameters, [...loc, 'parameters']));
+  issues.push(...validateRequired(tool.required, tool.parameters, [...loc, 'required']));
   return issues;
 }
 
