@@ -18,7 +18,9 @@ export const REST_API_KEY = 'rest-api-key-0123456789';
  * It records every request so tests can assert what the gateway sent.
  */
 export class RestApi {
+  /** Requests to the API's operations (the platform's reachability probes of the base URL are counted apart). */
   readonly seen: SeenRequest[] = [];
+  probes = 0;
   private server?: Server;
   port = 0;
 
@@ -34,8 +36,12 @@ export class RestApi {
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString();
         const body = raw ? JSON.parse(raw) : undefined;
-        this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
         const url = new URL(req.url ?? '/', 'http://x');
+        if (url.pathname === '/v1' || url.pathname === '/v1/') {
+          this.probes++;
+          return res.writeHead(200, { 'content-type': 'application/json' }).end('{"service":"rest-api stand-in"}');
+        }
+        this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
         const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
         const forecast = /^\/v1\/forecast\/([^/]+)$/.exec(url.pathname);
         if (req.method === 'GET' && forecast) {
@@ -47,7 +53,6 @@ export class RestApi {
         }
         if (req.method === 'GET' && url.pathname === '/v1/cities') return json(200, ['Paris', 'Oslo']);
         if (url.pathname === '/v1/boom') return json(500, { error: 'exploded' });
-        if (url.pathname === '/v1' || url.pathname === '/v1/') return json(200, { service: 'rest-api stand-in' });
         json(404, { error: 'not found' });
       });
     });
