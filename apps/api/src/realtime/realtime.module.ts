@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { APP_CONFIG, ASYNCAPI_DOCUMENT, type AppConfig } from '@app/core';
 import { DeploymentsModule } from '@app/deployments';
 import { TasksModule } from '@app/tasks';
+import { buildAsyncApiDocument } from './asyncapi';
 import { ConnectionLimit } from './connection-limit';
 import { DeploymentTopicProvider } from './deployment-topic.provider';
 import { EventsController } from './events.controller';
@@ -26,6 +28,11 @@ const topicProviders = [TaskTopicProvider, DeploymentTopicProvider];
     SubscriptionsService,
     SocketIoGateway,
     WsServer,
+    {
+      provide: ASYNCAPI_DOCUMENT,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => buildAsyncApiDocument(process.env.npm_package_version ?? '0.1.0', config.publicBaseUrl),
+    },
   ],
 })
 export class RealtimeModule {}
