@@ -6,7 +6,7 @@ import { CONTRACT } from './support/contract';
 import { createTool, deployRunning } from './support/deployments';
 import { http } from './support/http';
 import { Platform } from './support/platform';
-import { UpstreamMcp } from './support/upstream-mcp';
+import { UpstreamMcp, weatherFor } from './support/upstream-mcp';
 
 const SLUG = 'weather-tool';
 
@@ -77,6 +77,25 @@ describe('MCP gateway (Streamable HTTP, both spec revisions, across replicas)', 
     expect(result.content).toEqual([{ type: 'text', text: 'echo: modern' }]);
     await client.close();
     expect(statuses.every((s) => s < 400)).toBe(true);
+  });
+
+  it('passes the upstream’s resources and prompts through, to a 1.x client and to a 2026-07-28 client', async () => {
+    const v1 = new V1Client({ name: 'v1-agent', version: '1.0.0' });
+    await v1.connect(new V1Transport(endpoint(0), { requestInit: auth() }));
+    const v2 = new Client({ name: 'v2-agent', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    await v2.connect(new StreamableHTTPClientTransport(endpoint(1), { requestInit: auth() }));
+    for (const client of [v1, v2] as unknown as V1Client[]) {
+      expect(client.getServerCapabilities()).toMatchObject({ tools: {}, resources: {}, prompts: {} });
+      expect((await client.listResources()).resources).toEqual([expect.objectContaining({ uri: 'weather://notes', name: 'forecast-notes' })]);
+      expect((await client.readResource({ uri: 'weather://notes' })).contents).toEqual([{ uri: 'weather://notes', mimeType: 'text/plain', text: 'Forecasts update hourly.' }]);
+      expect((await client.listResourceTemplates()).resourceTemplates).toEqual([expect.objectContaining({ uriTemplate: 'weather://city/{name}' })]);
+      const city = await client.readResource({ uri: 'weather://city/Paris' });
+      expect(JSON.parse((city.contents[0] as { text: string }).text)).toEqual(weatherFor('Paris'));
+      expect((await client.listPrompts()).prompts).toEqual([expect.objectContaining({ name: 'weather-report' })]);
+      const prompt = await client.getPrompt({ name: 'weather-report', arguments: { location: 'Oslo' } });
+      expect(prompt.messages).toEqual([{ role: 'user', content: { type: 'text', text: 'Write a short weather report for Oslo.' } }]);
+    }
+    await Promise.all([v1.close(), v2.close()]);
   });
 
   it('counts MCP calls in the deployment metrics like REST calls', async () => {

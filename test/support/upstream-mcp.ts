@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
+import { createMcpHandler, McpServer, ResourceTemplate } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { closeServer } from './close-server';
 import { freePort } from './free-port';
@@ -10,7 +10,10 @@ export function weatherFor(location: string) {
   return { location, temperature: 18, conditions: 'Partly Cloudy', humidity: 65, wind_speed: 12 };
 }
 
-/** One tool of each kind the gateway must map: structured output, plain text, an error, a slow call. */
+/**
+ * One tool of each kind the gateway must map (structured output, plain text, an error, a slow call),
+ * plus a resource, a resource template and a prompt for the gateway to pass through.
+ */
 function buildServer(): McpServer {
   const server = new McpServer({ name: 'weather-upstream', version: '1.0.0' });
   server.registerTool(
@@ -45,6 +48,20 @@ function buildServer(): McpServer {
   server.registerTool('big', { description: 'Returns n kilobytes of text', inputSchema: z.object({ kb: z.number().int().min(1) }) }, async ({ kb }) => ({
     content: [{ type: 'text', text: 'x'.repeat(kb * 1024) }],
   }));
+  server.registerResource('forecast-notes', 'weather://notes', { title: 'Forecast notes', mimeType: 'text/plain' }, async (uri) => ({
+    contents: [{ uri: uri.href, mimeType: 'text/plain', text: 'Forecasts update hourly.' }],
+  }));
+  server.registerResource(
+    'city-weather',
+    new ResourceTemplate('weather://city/{name}', { list: undefined }),
+    { mimeType: 'application/json' },
+    async (uri, { name }) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(weatherFor(String(name))) }] }),
+  );
+  server.registerPrompt(
+    'weather-report',
+    { description: 'Ask for a short weather report', argsSchema: z.object({ location: z.string() }) },
+    ({ location }) => ({ messages: [{ role: 'user', content: { type: 'text', text: `Write a short weather report for ${location}.` } }] }),
+  );
   return server;
 }
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CallToolResult } from '@modelcontextprotocol/client';
+import type { CallToolResult, ServerCapabilities } from '@modelcontextprotocol/client';
 import { APP_CONFIG, type AppConfig, AppException, NotFound, ValidationFailed } from '@app/core';
 import { UpstreamPool } from '../upstream/upstream-pool';
+import type { DeploymentEntity } from '../entities/deployment.entity';
 import type { UpstreamTool } from '../runtime/deployment-runtime';
 import { CallLimiter } from './call-limiter';
 import { DeploymentResolver, type ResolvedDeployment } from './deployment-resolver';
@@ -53,8 +54,7 @@ export class GatewayService {
     try {
       const issues = resolved.checks.get(name)?.(args) ?? [];
       if (issues.length) throw ValidationFailed(issues);
-      const limit = deployment.maxConcurrency ?? this.config.gateway.maxConcurrentCalls;
-      const timeoutMs = deployment.timeoutMs ?? this.config.gateway.callTimeoutMs;
+      const { limit, timeoutMs } = this.limitsOf(deployment);
       const result = await this.limiter.run(deployment.id, limit, () => this.pool.callTool(deployment.id, endpoint!, name, args, timeoutMs));
       this.metrics.record(deployment, name, result.isError ? 'tool_error' : 'success', performance.now() - started);
       return result;
@@ -64,9 +64,23 @@ export class GatewayService {
     }
   }
 
-  /** Resources and prompts pass straight through to the upstream. */
+  /** The upstream's own capabilities, which decide what the gateway passes through besides tools. */
+  upstreamCapabilities(resolved: ResolvedDeployment): Promise<ServerCapabilities> {
+    return this.pool.capabilities(resolved.deployment.id, resolved.endpoint!);
+  }
+
+  /** Resources and prompts pass straight through to the upstream, under the same timeout and concurrency cap as calls. */
   async passThrough(resolved: ResolvedDeployment, method: string, params: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
-    const timeoutMs = resolved.deployment.timeoutMs ?? this.config.gateway.callTimeoutMs;
-    return this.pool.request(resolved.deployment.id, resolved.endpoint!, method, params, timeoutMs);
+    const { deployment } = resolved;
+    const { limit, timeoutMs } = this.limitsOf(deployment);
+    return this.limiter.run(deployment.id, limit, () => this.pool.request(deployment.id, resolved.endpoint!, method, params, timeoutMs));
+  }
+
+  /** The deployment's own overrides, else the platform defaults. */
+  private limitsOf(deployment: DeploymentEntity): { limit: number; timeoutMs: number } {
+    return {
+      limit: deployment.maxConcurrency ?? this.config.gateway.maxConcurrentCalls,
+      timeoutMs: deployment.timeoutMs ?? this.config.gateway.callTimeoutMs,
+    };
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig, AppException, NotFound } from '@app/core';
 import type { AuthUser } from '@app/auth';
+import type { ServerCapabilities } from '@modelcontextprotocol/client';
 import type { ResolvedDeployment } from './deployment-resolver';
 import { GatewayService } from './gateway.service';
 import { clientSdk, type McpLowLevelServer, serverSdk, type ServerSdk } from '../sdk/mcp-sdk';
@@ -10,6 +11,12 @@ import { McpSessionTokens } from './mcp-session-token';
 const SESSION_HEADER = 'mcp-session-id';
 
 type McpHttpHandler = ReturnType<ServerSdk['createMcpHandler']>;
+
+/** Upstream features the gateway forwards as they are, when the upstream advertises them. */
+const PASSED_THROUGH = [
+  { capability: 'resources', methods: ['resources/list', 'resources/read', 'resources/templates/list'] },
+  { capability: 'prompts', methods: ['prompts/list', 'prompts/get'] },
+] as const;
 
 /** Gateway failures inside MCP: bad arguments are tool errors the model can read; the rest are JSON-RPC errors. */
 function toMcpFailure({ ProtocolError, ProtocolErrorCode }: ServerSdk, err: unknown) {
@@ -26,7 +33,8 @@ function toMcpFailure({ ProtocolError, ProtocolErrorCode }: ServerSdk, err: unkn
  * `createMcpHandler`: 2026-07-28 requests are stateless by design; 2025-11-25 requests are served
  * by its stateless legacy leg, with a signed `Mcp-Session-Id` (see McpSessionTokens) so clients that
  * expect a session get one that every replica accepts. The per-request server answers `tools/list`
- * from the deployment's stored tool list and forwards `tools/call` through the gateway's one path.
+ * from the deployment's stored tool list and forwards `tools/call` through the gateway's one path;
+ * the upstream's resources and prompts, when it has them, pass through unchanged.
  */
 @Injectable()
 export class McpEndpoint {
@@ -53,7 +61,7 @@ export class McpEndpoint {
     const body = req.body as { method?: string; params?: { protocolVersion?: string } } | undefined;
     const initialize = req.method === 'POST' && body?.method === 'initialize';
     const sdk = await serverSdk();
-    const handler = this.handlerFor(sdk, resolved);
+    const handler = await this.handlerFor(sdk, resolved);
     const withSession = {
       fetch: async (request: globalThis.Request, options?: { parsedBody?: unknown }) => {
         const response = await handler.fetch(request, options);
@@ -67,25 +75,41 @@ export class McpEndpoint {
     await sdk.toNodeHandler(withSession)(req, res, req.method === 'POST' ? req.body : undefined);
   }
 
-  /** One SDK handler per resolved deployment, closed when the deployment changes. */
-  private handlerFor(sdk: ServerSdk, resolved: ResolvedDeployment): McpHttpHandler {
+  /**
+   * One SDK handler per resolved deployment, closed when the deployment changes. It serves what the
+   * upstream advertises besides tools (resources, prompts); while the upstream cannot be asked, a
+   * tools-only handler answers this request and the next one asks again.
+   */
+  private async handlerFor(sdk: ServerSdk, resolved: ResolvedDeployment): Promise<McpHttpHandler> {
     const existing = resolved.attachments.get('mcp') as McpHttpHandler | undefined;
     if (existing) return existing;
-    const handler = sdk.createMcpHandler(() => this.buildServer(sdk, resolved), {
+    const upstream = await this.gateway.upstreamCapabilities(resolved).catch(() => undefined);
+    const raced = resolved.attachments.get('mcp') as McpHttpHandler | undefined;
+    if (raced) return raced;
+    const handler = sdk.createMcpHandler(() => this.buildServer(sdk, resolved, upstream ?? {}), {
       legacy: 'stateless',
       onerror: (err) => this.logger.debug(`mcp ${resolved.deployment.slug}: ${err.message}`),
     });
-    resolved.attachments.set('mcp', handler);
+    if (upstream) resolved.attachments.set('mcp', handler);
     return handler;
   }
 
-  private buildServer(sdk: ServerSdk, resolved: ResolvedDeployment): McpLowLevelServer {
+  private buildServer(sdk: ServerSdk, resolved: ResolvedDeployment, upstream: ServerCapabilities): McpLowLevelServer {
     const { deployment } = resolved;
-    const server = new sdk.Server({ name: deployment.slug, version: deployment.toolVersion }, { capabilities: { tools: {} } });
+    const passed = PASSED_THROUGH.filter(({ capability }) => upstream[capability]);
+    const capabilities = Object.fromEntries([['tools', {}], ...passed.map(({ capability }) => [capability, {}])]);
+    const server = new sdk.Server({ name: deployment.slug, version: deployment.toolVersion }, { capabilities });
     server.setRequestHandler('tools/list', () => ({ tools: this.gateway.listTools(resolved) as never }));
     server.setRequestHandler('tools/call', async (request) =>
       this.gateway.callTool(resolved, request.params.name, request.params.arguments ?? {}).catch((err: unknown) => toMcpFailure(sdk, err)) as never,
     );
+    for (const { methods } of passed) {
+      for (const method of methods) {
+        server.setRequestHandler(method, async (request: { params?: Record<string, unknown> }) =>
+          this.gateway.passThrough(resolved, method, request.params).catch((err: unknown) => toMcpFailure(sdk, err)) as never,
+        );
+      }
+    }
     return server;
   }
 }

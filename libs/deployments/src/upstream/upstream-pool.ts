@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import type { CallToolResult } from '@modelcontextprotocol/client';
+import type { CallToolResult, ServerCapabilities } from '@modelcontextprotocol/client';
 import { APP_CONFIG, type AppConfig } from '@app/core';
 import type { UpstreamEndpoint, RuntimeHealth, UpstreamTool } from '../runtime/deployment-runtime';
 import { clientSdk, type McpClient as Client } from '../sdk/mcp-sdk';
@@ -62,6 +62,11 @@ export class UpstreamPool implements OnApplicationShutdown {
   async freshTools(deploymentId: string, endpoint: UpstreamEndpoint): Promise<UpstreamTool[]> {
     await this.evict(deploymentId);
     return this.listTools(deploymentId, endpoint);
+  }
+
+  /** What the upstream advertised when it was connected (resources, prompts, ...). */
+  async capabilities(deploymentId: string, endpoint: UpstreamEndpoint): Promise<ServerCapabilities> {
+    return this.use(deploymentId, endpoint, CONNECT_TIMEOUT_MS, async (client) => client.getServerCapabilities() ?? {});
   }
 
   /** Passes any other request (resources, prompts) through unchanged. */
