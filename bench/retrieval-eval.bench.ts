@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { readEvalDocuments, readEvalQueries } from '../eval/retrieval/retrieval-dataset';
 import { meanScores } from '../eval/retrieval/metrics';
-import { LocalEmbeddings } from '../libs/knowledge/src/embeddings/local-embeddings';
-import { hybridSearchStatement } from '../libs/knowledge/src/search/hybrid-search.sql';
+import { hybridSearchStatement, LocalEmbeddings } from '../libs/knowledge/src/nest-free';
 import { registerAndLogin } from '../test/support/accounts';
 import { http } from '../test/support/http';
 import { Platform } from '../test/support/platform';

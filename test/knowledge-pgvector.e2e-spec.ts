@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { readEvalDocuments, readEvalQueries } from '../eval/retrieval/retrieval-dataset';
-import { LocalEmbeddings } from '../libs/knowledge/src/embeddings/local-embeddings';
-import { HNSW_SESSION_SQL, hybridSearchStatement } from '../libs/knowledge/src/search/hybrid-search.sql';
+import { HNSW_SESSION_SQL, hybridSearchStatement, LocalEmbeddings } from '../libs/knowledge/src/nest-free';
 import { copyKnowledge } from './support/pglite-copy';
 import { registerAndLogin } from './support/accounts';
 import { http } from './support/http';

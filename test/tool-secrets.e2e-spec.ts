@@ -4,7 +4,7 @@ import { CONTRACT } from './support/contract';
 import { FakeOpenAi } from './support/fake-openai';
 import { http } from './support/http';
 import { Platform } from './support/platform';
-import { keyIdOf, SecretBox } from '../libs/core/src/crypto/secret-box';
+import { keyIdOf, SecretBox } from '../libs/core/src/nest-free';
 
 const MASK = '********';
 const SECRETS = { apiKey: 'sk-live-4f9a-e2e-plaintext', header: 'Bearer hdr-7c21-e2e-plaintext', token: 'ghp_e2eTokenPlaintext0042' };

@@ -1,7 +1,6 @@
-import { RulesAnalyzer } from '../../libs/analysis/src/rules-analyzer';
+import { RISK_CODES, RulesAnalyzer } from '@app/analysis';
 import { readEvalTools } from './analysis-dataset';
 import { scoreVerdicts } from './analysis-metrics';
-import { RISK_CODES } from '../../libs/analysis/src/prompts';
 
 describe('analysis evaluation data set', () => {
   const tools = readEvalTools();

@@ -1,5 +1,5 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { chunkDocument } from '@app/knowledge/chunking/chunk-document';
+import { chunkDocument } from '@app/knowledge';
 import { EvalDocument, EvalQuery } from './retrieval-dataset';
 
 /**

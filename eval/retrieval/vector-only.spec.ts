@@ -1,4 +1,4 @@
-import { LocalEmbeddings } from '@app/knowledge/embeddings/local-embeddings';
+import { LocalEmbeddings } from '@app/knowledge';
 import { rankByEmbeddings } from './in-memory-ranking';
 import { meanScores } from './metrics';
 import { readEvalDocuments, readEvalQueries } from './retrieval-dataset';

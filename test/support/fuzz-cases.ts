@@ -67,6 +67,7 @@ function sample(schema: Schema | undefined, doc: OpenApiDoc, id: string, depth =
       return depth < 4 ? [sample(s.items, doc, id, depth + 1)] : [];
     case 'string':
       return 'sample';
+    case undefined: // an untyped schema: treated as an object like any other type
     default:
       return depth < 4 ? Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, sample(v, doc, id, depth + 1)])) : {};
   }

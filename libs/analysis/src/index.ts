@@ -1,5 +1,6 @@
 export * from './analyzer';
 export { RulesAnalyzer } from './rules-analyzer';
+export { RISK_CODES } from './prompts';
 // Nest wiring below: Jest cannot load @nestjs/* here, so unit specs import the pure files directly.
 export { AnalysisModule } from './analysis.module';
 export { AnalyzerModule } from './analyzer.module';

@@ -46,3 +46,4 @@ export * from './validation/nullable.decorator';
 export * from './validation/validate-input';
 export * from './metrics/platform-metrics';
 export * from './idempotency/idempotent.decorator';
+export * from './validation/api-validation.pipe';

@@ -1,4 +1,4 @@
-import { WordVectors } from '@app/knowledge/embeddings/word-vectors';
+import { WordVectors } from '../src/embeddings/word-vectors';
 
 const { encodeWordVectors } = require('../scripts/build-local-embeddings.cjs') as {
   encodeWordVectors(

@@ -16,3 +16,4 @@ export * from './secrets/secret-fields';
 export * from './interchange/from-server-json';
 export * from './tool-config.guard';
 export * from './versioning/next-version-rule';
+export * from './config/validate-tool-config';

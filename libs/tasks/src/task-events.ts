@@ -1,5 +1,4 @@
-import type { EventBus } from '@app/core';
-import type { TaskStatus, TaskUpdateEvent } from '@app/core/events/event-map';
+import type { EventBus, TaskStatus, TaskUpdateEvent } from '@app/core';
 import type { TaskEntity } from './entities/task.entity';
 
 const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'failed', 'cancelled'];

@@ -1,4 +1,4 @@
-import { validateToolConfig } from '@app/mcp/config/validate-tool-config';
+import { validateToolConfig } from '@app/mcp';
 import { contractGenerateRequirements } from '../testing/analysis.factories';
 import { generateToolConfig } from './generate-tool-config';
 

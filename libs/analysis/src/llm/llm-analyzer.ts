@@ -1,6 +1,6 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { validateToolConfig } from '@app/mcp/config/validate-tool-config';
+import { validateToolConfig } from '@app/mcp';
 import type {
   AnalysisContext,
   Analyzer,

@@ -1,5 +1,5 @@
 import { aConfig, aServer, findingsOf } from '../testing/analysis.factories';
-import { maskSecrets } from '../../../mcp/src/secrets/secret-fields';
+import { maskSecrets } from '@app/mcp';
 import { readProposal } from '../subject/analysis-subject';
 import { embeddedSecretPaths, embeddedSecrets } from './embedded-secrets.rules';
 

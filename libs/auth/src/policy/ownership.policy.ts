@@ -1,4 +1,4 @@
-import { Forbidden } from '@app/core/errors/domain-errors';
+import { Forbidden } from '@app/core';
 import type { AuthUser } from '../auth-user';
 import type { Permission } from '../permissions';
 

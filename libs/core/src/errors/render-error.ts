@@ -35,6 +35,8 @@ function fromBodyParser(err: { type?: string; status?: number; limit?: number })
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported request body encoding');
+    case undefined: // not a body-parser error
+      return undefined;
     default:
       return err.type && err.status && err.status < 500
         ? new AppException(err.status, CODE_BY_STATUS[err.status] ?? 'INVALID_REQUEST', 'Invalid request format')

@@ -26,6 +26,7 @@ export function subjectOf(event: PlatformEvent): Subject | undefined {
       return { topic: 'task', id: event.task_id };
     case 'deployment_status':
       return { topic: 'deployment', id: event.deployment_id };
+    case 'account_changed': // internal, never a subject clients subscribe to
     default:
       return undefined;
   }

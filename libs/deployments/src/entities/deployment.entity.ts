@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '@app/auth/entities/user.entity';
-import { McpToolEntity } from '@app/mcp/entities/mcp-tool.entity';
+import { UserEntity } from '@app/auth';
+import { McpToolEntity } from '@app/mcp';
 import type { UpstreamTool } from '../runtime/deployment-runtime';
 
 export const DEPLOYMENT_STATUSES = ['starting', 'running', 'failed', 'stopped'] as const;

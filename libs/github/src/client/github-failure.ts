@@ -54,7 +54,9 @@ export function githubUnavailable(failure: GithubFailure): AppException {
       return new AppException(502, 'BAD_GATEWAY', `GitHub could not be reached (${failure.message})`);
     case 'upstream':
       return new AppException(502, 'BAD_GATEWAY', `GitHub answered ${failure.status}: ${failure.message}`);
-    default:
+    case 'bad-credentials':
+    case 'not-found':
+    case 'forbidden':
       return new AppException(502, 'BAD_GATEWAY', `GitHub refused the request (${failure.kind})`);
   }
 }

@@ -110,7 +110,9 @@ export class GithubConnectService {
             type: 'value_error.github.repository_not_found',
           },
         ]);
-      default:
+      case 'rate-limited':
+      case 'unreachable':
+      case 'upstream':
         return githubUnavailable(failure);
     }
   }

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
-import { ValidationFailed, type ValidationIssue } from '@app/core';
-import { ApiValidationPipe } from '@app/core/validation/api-validation.pipe';
+import { ApiValidationPipe, ValidationFailed, type ValidationIssue } from '@app/core';
 import { CreateMcpToolDto, fromServerJson } from '@app/mcp';
 
 /** The tool fields a manifest sets; the slug stays the tool's, and a missing description keeps the tool's. */

@@ -25,7 +25,9 @@ function syncFailure(err: unknown, target: Target, missing: string): AppExceptio
       return new AppException(404, 'NOT_FOUND', missing, { resource_type: 'github_content' });
     case 'forbidden':
       return new AppException(403, 'FORBIDDEN', `GitHub refused access to ${target.owner}/${target.repo}: ${failure.message}`);
-    default:
+    case 'rate-limited':
+    case 'unreachable':
+    case 'upstream':
       return githubUnavailable(failure);
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidRequest } from '@app/core/errors/domain-errors';
+import { InvalidRequest } from '@app/core';
 
 const ZERO_SHA = /^0+$/;
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString } from 'class-validator';
-import { PageQueryDto } from '@app/core/pagination/pagination';
+import { PageQueryDto } from '@app/core';
 
 export class ListDocumentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated; documents with any of these tags', example: 'mcp,protocol' })

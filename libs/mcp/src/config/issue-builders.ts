@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 
 type Loc = (string | number)[];
 

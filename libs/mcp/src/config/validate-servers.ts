@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 import { isRecord, notEnum, notList, notObject, requireString } from './issue-builders';
 
 export const TRANSPORTS = ['streamable-http', 'sse', 'stdio', 'http'] as const;

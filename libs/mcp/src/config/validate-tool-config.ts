@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 import { isRecord, notObject } from './issue-builders';
 import { validateRestMappings } from './validate-rest-mappings';
 import { validateServers } from './validate-servers';

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 import { isRecord, noMatch, notEnum, notList, notObject, notString, requireString } from './issue-builders';
 
 export const TOOL_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

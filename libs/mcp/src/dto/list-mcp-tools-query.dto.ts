@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@app/core/pagination/pagination';
+import { PageQueryDto } from '@app/core';
 import { TOOL_STATUSES, type ToolStatus } from '../entities/mcp-tool.entity';
 
 export const TOOL_SORTS = ['updated_at', '-updated_at', 'name', '-name'] as const;

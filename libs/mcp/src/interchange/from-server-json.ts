@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 import { isRecord, missing, noMatch, notList, notObject } from '../config/issue-builders';
 import { commandFromPackage } from './package-command';
 import { PUBLISHER_META, ServerJsonPackage } from './server-json.types';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SecretBox, ValidationFailed } from '@app/core';
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import { SecretBox, ValidationFailed, type ValidationIssue } from '@app/core';
 import { ConfigPath, isSecretPath, mapSecrets, SECRET_MASK, valueAt } from './secret-fields';
 
 /** Binds a sealed value to its tool and its place in the config: moved elsewhere, it does not open. */

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@app/core/pagination/pagination';
-import type { TaskStatus } from '@app/core/events/event-map';
+import { PageQueryDto, type TaskStatus } from '@app/core';
 
 export const TASK_STATUSES: TaskStatus[] = ['pending', 'running', 'completed', 'failed', 'cancelled'];
 

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageOf, ValidationIssueDto } from '@app/core';
-import type { TaskStatus } from '@app/core/events/event-map';
+import { PageOf, ValidationIssueDto, type TaskStatus } from '@app/core';
 
 const TASK_STATUSES: TaskStatus[] = ['pending', 'running', 'completed', 'failed', 'cancelled'];
 

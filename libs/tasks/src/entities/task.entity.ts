@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '@app/auth';
-import type { TaskStatus } from '@app/core/events/event-map';
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { TaskStatus, ValidationIssue } from '@app/core';
 
 /** Why a task failed; `details` are the `{loc, msg, type}` entries when its input failed validation. */
 export interface TaskError {
