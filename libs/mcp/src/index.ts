@@ -17,3 +17,5 @@ export * from './interchange/from-server-json';
 export * from './tool-config.guard';
 export * from './versioning/next-version-rule';
 export * from './config/validate-tool-config';
+export * from './config/rest-mapping';
+export { isRecord } from './config/issue-builders';

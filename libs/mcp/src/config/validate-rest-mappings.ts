@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 import { isRecord, notEnum, notList, notObject, notString } from './issue-builders';
 import { pathPlaceholders, REST_METHODS, type RestMethod } from './rest-mapping';
 

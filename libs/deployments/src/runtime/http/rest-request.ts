@@ -1,4 +1,4 @@
-import { fillPath, pathPlaceholders, QUERY_METHODS } from '@app/mcp/config/rest-mapping';
+import { fillPath, pathPlaceholders, QUERY_METHODS } from '@app/mcp';
 import type { RestTool } from './rest-tools';
 
 export interface RestRequest {

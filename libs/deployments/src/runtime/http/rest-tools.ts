@@ -1,5 +1,4 @@
-import { isRecord } from '@app/mcp/config/issue-builders';
-import { pathPlaceholders, type RestMapping, restMappingOf } from '@app/mcp/config/rest-mapping';
+import { isRecord, pathPlaceholders, type RestMapping, restMappingOf } from '@app/mcp';
 import type { UpstreamTool } from '../deployment-runtime';
 
 /** A `servers[]` entry with `transport: "http"`: a REST API's base URL and the headers every call sends. */
