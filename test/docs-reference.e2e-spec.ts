@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { envSchema } from '@app/core/config/env.schema';
-import { ERROR_CODES } from '@app/core/errors/app-exception';
+import { envSchema, ERROR_CODES } from '../libs/core/src/nest-free';
 import { ROOT } from './support/service-process';
 
 const DOCS = join(ROOT, 'docs');

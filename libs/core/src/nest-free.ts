@@ -3,3 +3,5 @@
  * load Nest's ESM) imports this file by its path, never the lib's internals.
  */
 export { keyIdOf, SecretBox } from './crypto/secret-box';
+export { envSchema } from './config/env.schema';
+export { ERROR_CODES } from './errors/app-exception';
