@@ -19,6 +19,11 @@ export class RealtimeSession {
   readonly id = randomUUID();
   /** Subscribed subjects (by `subjectKey`), with how many live events each received since subscribing. */
   readonly subscriptions = new Map<string, number>();
+  /**
+   * The snapshot sent on subscribing, until the subject's first live event: a state change committed
+   * just before the read but published just after it would otherwise be sent twice.
+   */
+  readonly snapshots = new Map<string, PlatformEvent>();
   expiryTimer?: NodeJS.Timeout;
   closed = false;
 

@@ -82,6 +82,20 @@ describe('SubscriptionsService', () => {
     expect(sent()).toEqual([taskUpdate('t1', 'completed')]);
   });
 
+  it('does not send a state twice when its live event arrives just after a snapshot that already showed it', async () => {
+    const { service, open, publish, slowSnapshot } = newTestService();
+    const { session, sent } = await open(user('u1'));
+    const finishRead = slowSnapshot();
+    const subscribing = service.subscribe(session, { topic: 'task', id: 't1' });
+    // Committed before the read, published after it.
+    finishRead(taskUpdate('t1', 'completed'));
+    expect(await subscribing).toEqual(taskUpdate('t1', 'completed'));
+    publish('u1', taskUpdate('t1', 'completed'));
+    expect(sent()).toEqual([]);
+    publish('u1', taskUpdate('t1', 'completed'));
+    expect(sent()).toEqual([taskUpdate('t1', 'completed')]);
+  });
+
   it('delivers to subscribers of the subject who are entitled to it, admins included; SSE gets every entitled event', async () => {
     const { service, open, publish } = newTestService();
     const owner = await open(user('u1'));

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppException, APP_CONFIG, BusMessage, EventBus, PlatformEvent, realtimeConnections, realtimeEventsDelivered, Subject, subjectOf, type AppConfig } from '@app/core';
 import { AuthenticationService, type AuthUser, type Credentials } from '@app/auth';
@@ -79,7 +80,9 @@ export class SubscriptionsService implements OnModuleDestroy {
     if (!known) this.addToIndex(key, session);
     try {
       const snapshot = await this.providers.get(subject.topic)?.snapshot(session.user, subject.id);
-      return session.subscriptions.get(key) ? undefined : snapshot;
+      if (session.subscriptions.get(key) || !snapshot) return undefined;
+      session.snapshots.set(key, snapshot);
+      return snapshot;
     } catch (err) {
       if (!known) this.unsubscribe(session, subject);
       throw err;
@@ -88,6 +91,7 @@ export class SubscriptionsService implements OnModuleDestroy {
 
   unsubscribe(session: RealtimeSession, subject: Subject): void {
     const key = subjectKey(subject);
+    session.snapshots.delete(key);
     if (session.subscriptions.delete(key)) this.removeFromIndex(key, session);
   }
 
@@ -105,7 +109,9 @@ export class SubscriptionsService implements OnModuleDestroy {
     for (const session of subscribed ?? []) {
       if (!entitled(session.user, message)) continue;
       session.subscriptions.set(key!, (session.subscriptions.get(key!) ?? 0) + 1);
-      this.send(session, message);
+      const snapshot = session.snapshots.get(key!);
+      session.snapshots.delete(key!);
+      if (!isDeepStrictEqual(snapshot, message.event)) this.send(session, message);
     }
     for (const session of this.sessions) {
       if (session.everything && entitled(session.user, message)) this.send(session, message);
