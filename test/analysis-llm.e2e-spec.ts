@@ -7,7 +7,7 @@ import { FakeOpenAi } from './support/fake-openai';
 import { http } from './support/http';
 import type { ScriptedLlm } from './support/llm/scripted-llm';
 import { Platform } from './support/platform';
-import { WsClient } from './support/realtime';
+import { openSse, WsClient } from './support/realtime';
 import type { ServiceProcess } from './support/service-process';
 
 const KEY = 'sk-test-e2e-provider-key-0123456789';
@@ -17,7 +17,7 @@ const PROPOSAL = { ...CONTRACT.feasibility.config, description: `Execute SQL que
 
 interface ProviderCase {
   provider: string;
-  llm: ScriptedLlm & { baseUrl: string };
+  llm: ScriptedLlm;
   env: (baseUrl: string) => NodeJS.ProcessEnv;
   analyzer: string;
   /** How the request asked for structured output, on the wire. */
@@ -92,12 +92,18 @@ describe('LLM analysis through LangChain providers', () => {
     });
     beforeEach(() => llm.reset());
 
-    it('answers each analysis through structured output, with usage, prompt version and a registrable config', async () => {
+    it('answers each analysis through structured output, with progress, usage, prompt version and a registrable config', async () => {
+      const sse = await openSse(platform.api.url, { token: dev.token });
       const feasibility = await analyses.settled(await analyses.feasibility(PROPOSAL));
       expect(feasibility).toMatchObject({ status: 'completed', result: { score: 0.8, is_feasible: true, analyzer, prompt_version: 'v1' } });
       expect(feasibility.result.usage.input_tokens).toBeGreaterThan(0);
       expect(feasibility.result.usage.output_tokens).toBeGreaterThan(0);
       expect(asksStructured(llm.chats[0].body)).toBe(true);
+      await sse.next((e) => e.data.task_id === feasibility.task_id && e.data.status === 'completed');
+      const steps = sse.events.filter((e) => e.data.task_id === feasibility.task_id && e.data.status === 'running').map((e) => e.data.message as string);
+      sse.close();
+      const order = [/^Retrieving knowledge-base context/, /^Asking /, /^Checked the model reply/].map((step) => steps.findIndex((m) => step.test(m)));
+      expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]))).toBe(true);
 
       const generated = await analyses.settled(await analyses.submit('generate-config', CONTRACT.generateConfig));
       expect(generated).toMatchObject({ status: 'completed', result: { analyzer, version: '0.1.0' } });
@@ -155,44 +161,41 @@ describe('LLM analysis through LangChain providers', () => {
       const metrics = await (await fetch(`${worker.url}/metrics`)).text();
       expect(metrics).toMatch(new RegExp(`llm_tokens_total\\{provider="${providerName}",model="${model}",kind="input"\\} [1-9]`));
       expect(metrics).toMatch(new RegExp(`llm_request_duration_seconds_count\\{provider="${providerName}",model="${model}",outcome="ok"\\} [1-9]`));
-      expect(worker.logs()).not.toContain(KEY);
-      expect(worker.logs()).not.toContain(MARKER);
+      for (const logs of [worker.logs(), platform.api.logs()]) {
+        expect(logs).not.toContain(KEY);
+        expect(logs).not.toContain(MARKER);
+      }
     });
-  });
 
-  describe('LLM_FALLBACK=rules', () => {
-    const llm = new FakeOpenAi();
-    beforeAll(async () => {
-      await llm.start();
-      await startWorker({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: KEY, LLM_FALLBACK: 'rules' });
-    }, 60_000);
-    afterAll(async () => {
+    // Last: it replaces this provider's worker with one started with LLM_FALLBACK=rules.
+    it('with LLM_FALLBACK=rules, completes with the rules analyzer’s result and says so when the reply stays invalid', async () => {
       await stopWorkers();
-      await llm.stop();
-    });
-
-    it('completes with the rules analyzer’s result and says so when the reply stays invalid', async () => {
+      await startWorker({ ...env(llm.baseUrl), LLM_FALLBACK: 'rules' });
       llm.script = () => ({ payload: { score: 3 } });
       const task = await analyses.settled(await analyses.feasibility(PROPOSAL));
-      expect(task.status).toBe('completed');
-      expect(task.result.analyzer).toMatch(/^rules \(fallback: openai:gpt-4o-mini/);
+      expect(task).toMatchObject({ status: 'completed', result: { analyzer: `rules (fallback: ${analyzer} gave invalid output)`, is_feasible: expect.any(Boolean) } });
       expect(task.result.risks.length).toBeGreaterThan(0);
+      expect(task.result.usage.input_tokens).toBeGreaterThan(0);
       expect(llm.calls).toBe(2);
     });
   });
 
   describe('worker start', () => {
-    const llm = new FakeOpenAi();
-    beforeAll(() => llm.start());
-    afterAll(() => llm.stop());
+    const openai = new FakeOpenAi();
+    const ollama = new FakeOllama();
+    beforeAll(() => Promise.all([openai.start(), ollama.start()]));
+    afterAll(() => Promise.all([openai.stop(), ollama.stop()]));
 
     it.each([
-      ['a model the provider does not offer', { LLM_PROVIDER: 'openai', OPENAI_API_KEY: KEY, LLM_MODEL: 'gpt-unknown' }, 'LLM_MODEL=gpt-unknown'],
-      ['a missing key', { LLM_PROVIDER: 'anthropic' }, 'ANTHROPIC_API_KEY is required when LLM_PROVIDER=anthropic'],
+      ['an OpenAI model the endpoint does not offer', { LLM_PROVIDER: 'openai', OPENAI_API_KEY: KEY, LLM_MODEL: 'gpt-unknown' }, 'LLM_MODEL=gpt-unknown'],
+      ['an Ollama model the server has not pulled', { LLM_PROVIDER: 'ollama', LLM_MODEL: 'mistral-unknown' }, 'LLM_MODEL=mistral-unknown'],
+      ['a missing OpenAI key', { LLM_PROVIDER: 'openai' }, 'OPENAI_API_KEY is required when LLM_PROVIDER=openai'],
+      ['a missing Anthropic key', { LLM_PROVIDER: 'anthropic' }, 'ANTHROPIC_API_KEY is required when LLM_PROVIDER=anthropic'],
     ])('stops with one line naming the variable on %s', async (_case, env, line) => {
-      const worker = await platform.spawn('worker', { OPENAI_BASE_URL: llm.baseUrl, ...env });
+      const worker = await platform.spawn('worker', { OPENAI_BASE_URL: openai.baseUrl, OLLAMA_BASE_URL: ollama.baseUrl, ...env });
       expect(await worker.waitExit()).toBe(1);
-      expect(worker.logs()).toContain(line);
+      const variable = line.split(/[= ]/)[0];
+      expect(worker.logs().split('\n').filter((l) => l.includes(variable))).toEqual([expect.stringContaining(line)]);
     });
   });
 });

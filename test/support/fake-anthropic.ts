@@ -5,16 +5,12 @@ import { contentText, ScriptedLlm } from './llm/scripted-llm';
 export class FakeAnthropic extends ScriptedLlm {
   override models = ['claude-haiku-4-5', 'claude-sonnet-4-5'];
 
-  get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
   protected errorBody(status: number): object {
     const type = status === 429 ? 'rate_limit_error' : status === 529 ? 'overloaded_error' : status >= 500 ? 'api_error' : 'invalid_request_error';
     return { type: 'error', error: { type, message: `scripted ${status}` } };
   }
 
-  protected async handle(method: string, path: string, raw: string, res: ServerResponse): Promise<boolean> {
+  protected async route(method: string, path: string, raw: string, res: ServerResponse): Promise<boolean> {
     if (method === 'GET' && path === '/v1/models') {
       const data = this.models.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' }));
       this.json(res, 200, { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });

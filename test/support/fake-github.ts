@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { freePort } from './free-port';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server';
 
 /** What a personal access token may do in the stand-in: read some (or all) repositories, manage hooks. */
 export interface FakeToken {
@@ -52,7 +52,7 @@ export function gitBlobSha(content: string): string {
  * limiting (a 403 with an exhausted `x-ratelimit-remaining`, or a 429 secondary limit with Retry-After).
  * Point GITHUB_API_URL at `url`.
  */
-export class FakeGithub {
+export class FakeGithub extends LoopbackServer {
   readonly tokens = new Map<string, FakeToken>();
   readonly requests: RecordedRequest[] = [];
   /** The next N requests answer with a rate-limit error of this kind. */
@@ -61,24 +61,6 @@ export class FakeGithub {
   down = false;
   private readonly repos = new Map<string, FakeRepo>();
   private nextId = 1000;
-  private server?: Server;
-  port = 0;
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<this> {
-    this.port = await freePort();
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise((resolve) => this.server?.close(resolve));
-  }
 
   addToken(token: string, grant: FakeToken = { repos: '*', admin: true }): string {
     this.tokens.set(token, grant);
@@ -124,7 +106,7 @@ export class FakeGithub {
     return repo;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.down) {
       req.socket.destroy();
       return;

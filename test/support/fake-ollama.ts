@@ -5,15 +5,11 @@ import { contentText, ScriptedLlm } from './llm/scripted-llm';
 export class FakeOllama extends ScriptedLlm {
   override models = ['llama3.1:latest', 'qwen2.5:7b'];
 
-  get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
   protected errorBody(status: number): object {
     return { error: `scripted ${status}` };
   }
 
-  protected async handle(method: string, path: string, raw: string, res: ServerResponse): Promise<boolean> {
+  protected async route(method: string, path: string, raw: string, res: ServerResponse): Promise<boolean> {
     if (method === 'GET' && path === '/api/tags') {
       this.json(res, 200, { models: this.models.map((name) => ({ name, model: name, modified_at: '2025-01-01T00:00:00Z', size: 1, digest: 'x' })) });
       return true;

@@ -9,8 +9,8 @@ export class FakeOpenAi extends ScriptedLlm {
   embeddingCalls = 0;
   override models = ['gpt-4o-mini', 'gpt-4o'];
 
-  get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}/v1`;
+  override get baseUrl(): string {
+    return `${this.url}/v1`;
   }
 
   /** Every Chat Completions request body received, for asserting what was (not) sent to the vendor. */
@@ -23,7 +23,7 @@ export class FakeOpenAi extends ScriptedLlm {
     return { error: { message: `scripted ${status}`, type, code: null } };
   }
 
-  protected async handle(method: string, path: string, raw: string, res: ServerResponse): Promise<boolean> {
+  protected async route(method: string, path: string, raw: string, res: ServerResponse): Promise<boolean> {
     if (method === 'GET' && path === '/v1/models') {
       this.json(res, 200, { object: 'list', data: this.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
       return true;

@@ -1,5 +1,5 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { freePort } from '../free-port';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from '../loopback-server';
 import { defaultReply } from './default-replies';
 
 /** What the stand-in answers to one chat call; everything optional. */
@@ -29,28 +29,19 @@ export interface ChatCall {
  * The part every LLM stand-in shares: a loopback HTTP server, a script deciding each chat call's
  * answer (by call number and request), and the record of what the model was sent.
  */
-export abstract class ScriptedLlm {
+export abstract class ScriptedLlm extends LoopbackServer {
   readonly chats: ChatCall[] = [];
   script: (call: number, request: ChatCall) => ScriptedReply = () => ({});
   /** Model names the provider lists (the worker checks LLM_MODEL against them at start). */
   models: string[] = [];
-  port = 0;
-  private server?: Server;
+
+  /** What the provider's base-URL variable points at (OpenAI's includes `/v1`). */
+  get baseUrl(): string {
+    return this.url;
+  }
 
   get calls(): number {
     return this.chats.length;
-  }
-
-  async start(): Promise<this> {
-    this.port = await freePort();
-    this.server = createServer((req, res) => void this.route(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise((resolve) => this.server?.close(resolve));
   }
 
   reset(): void {
@@ -58,14 +49,15 @@ export abstract class ScriptedLlm {
     this.script = () => ({});
   }
 
-  protected abstract handle(method: string, path: string, body: string, res: ServerResponse): Promise<boolean> | boolean;
+  /** Answers one provider endpoint; false when the path is not one this provider has. */
+  protected abstract route(method: string, path: string, body: string, res: ServerResponse): Promise<boolean> | boolean;
   protected abstract errorBody(status: number): object;
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body = '';
     for await (const chunk of req) body += chunk;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (!(await this.handle(req.method ?? 'GET', path, body, res))) res.writeHead(404).end();
+    if (!(await this.route(req.method ?? 'GET', path, body, res))) res.writeHead(404).end();
   }
 
   /** Records the call, runs the script, waits and answers errors; returns the reply to encode, or undefined when already answered. */
