@@ -50,13 +50,8 @@ class ProvenanceDto {
   prompt_version?: string;
 }
 
-export class FeasibilityResultDto extends ProvenanceDto {
-  @ApiProperty({ minimum: 0, maximum: 1, example: 0.75 })
-  score: number;
-
-  @ApiProperty()
-  is_feasible: boolean;
-
+/** What every analysis explains, in the contract's words. */
+class ReviewDto extends ProvenanceDto {
   @ApiProperty()
   reasoning: string;
 
@@ -65,6 +60,14 @@ export class FeasibilityResultDto extends ProvenanceDto {
 
   @ApiProperty({ type: [String] })
   recommendations: string[];
+}
+
+export class FeasibilityResultDto extends ReviewDto {
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.75 })
+  score: number;
+
+  @ApiProperty()
+  is_feasible: boolean;
 
   @ApiPropertyOptional({ type: [AnalysisFindingDto], description: 'The findings behind the score' })
   findings?: AnalysisFindingDto[];
@@ -89,7 +92,7 @@ export class ImprovementsResultDto extends FeasibilityResultDto {
   suggestions: ImprovementSuggestionDto[];
 }
 
-export class GenerateConfigResultDto extends ProvenanceDto {
+export class GenerateConfigResultDto extends ReviewDto {
   @ApiProperty({ example: 'Weather MCP Tool' })
   name: string;
 
@@ -105,17 +108,8 @@ export class GenerateConfigResultDto extends ProvenanceDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'servers and tools, valid for POST /api/v1/mcps' })
   config: Record<string, unknown>;
 
-  @ApiProperty()
-  reasoning: string;
-
   @ApiProperty({ type: [String] })
   warnings: string[];
-
-  @ApiProperty({ type: [String] })
-  risks: string[];
-
-  @ApiProperty({ type: [String] })
-  recommendations: string[];
 }
 
 /** Registered in the document by the analysis controller; the task view refers to them by name. */
