@@ -12,7 +12,7 @@ import type {
   ImprovementsResult,
 } from '../analyzer';
 import { feasibilityRequest, generateConfigRequest, improvementsRequest, PROMPT_VERSION, SYSTEM } from '../prompts';
-import { withCallSignal } from './call-signal';
+import { CallScope } from './call-signal';
 import type { LlmMeter } from './llm-meter';
 import { providerError, ProviderUnavailable } from './provider-error';
 import { sourcesOf } from '../report/sources';
@@ -99,11 +99,12 @@ export class LlmAnalyzer implements Analyzer {
       if (timeout.aborted) return new ProviderUnavailable(this.options.provider, `no answer within ${this.options.timeoutMs} ms`);
       return undefined;
     };
+    const scope = new CallScope(signal);
     let result: R;
     try {
-      result = await withCallSignal(signal, () => call(signal));
+      result = await scope.run(() => call(signal));
     } catch (err) {
-      throw stopped() ?? providerError(err, this.options.provider);
+      throw stopped() ?? providerError(err, this.options.provider, scope.retryAfter);
     }
     // Some clients end a stream quietly on abort: a cut-off reply is not an answer.
     const reason = stopped();

@@ -17,6 +17,8 @@ describe('provider errors', () => {
     expect(limited).toBeInstanceOf(ProviderUnavailable);
     expect(limited).toMatchObject({ retryAfterMs: 3000 });
     expect(providerError(Object.assign(new Error('x'), { status_code: 503 }), 'ollama')).toBeInstanceOf(ProviderUnavailable);
+    // Ollama's errors carry no headers: the call's fetch saw the Retry-After.
+    expect(providerError(Object.assign(new Error('x'), { status_code: 429 }), 'ollama', '4')).toMatchObject({ retryAfterMs: 4000 });
   });
 
   it('refuses other 4xx for good, and never repeats the vendor message', () => {

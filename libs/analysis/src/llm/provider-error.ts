@@ -43,13 +43,16 @@ function statusOf(err: Record<string, unknown>): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** Maps what a model call threw onto the errors the queue understands; anything else is rethrown as is. */
-export function providerError(err: unknown, provider: string): Error {
+/**
+ * Maps what a model call threw onto the errors the queue understands; anything else is rethrown as
+ * is. `retryAfter` is the header as the call's own fetch saw it, for SDKs whose errors drop headers.
+ */
+export function providerError(err: unknown, provider: string, retryAfter?: string): Error {
   if (!err || typeof err !== 'object') return new ProviderUnavailable(provider, 'unknown error');
   const record = err as Record<string, unknown>;
   const status = statusOf(record);
   if (status === 429 || status === 408 || (status !== undefined && status >= 500)) {
-    return new ProviderUnavailable(provider, `HTTP ${status}`, retryAfterMs(headerOf(record.headers, 'retry-after')));
+    return new ProviderUnavailable(provider, `HTTP ${status}`, retryAfterMs(headerOf(record.headers, 'retry-after') ?? retryAfter));
   }
   if (status !== undefined && status >= 400) return new ProviderRejected(provider, status);
   // SDK connection errors (APIConnectionError, ...) and Node's `fetch failed` (ECONNREFUSED, ...).
