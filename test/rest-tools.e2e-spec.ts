@@ -3,7 +3,7 @@ import { Account, registerAndLogin } from './support/accounts';
 import { deployRunning, waitForDeployment } from './support/deployments';
 import { http } from './support/http';
 import { Platform } from './support/platform';
-import { REST_API_KEY, RestApi, restToolConfig } from './support/rest-api';
+import { REST_API_KEY, RestApi, restApiOpenApi, restToolConfig } from './support/rest-api';
 
 describe('REST APIs as MCP tools (servers with transport "http")', () => {
   const api = new RestApi();
@@ -111,6 +111,49 @@ describe('REST APIs as MCP tools (servers with transport "http")', () => {
     const failed = await client.callTool({ name: 'explode', arguments: {} });
     expect(failed.isError).toBe(true);
     await client.close();
+  });
+
+  describe('an OpenAPI document imported, deployed and called', () => {
+    const importDoc = (doc: unknown, key?: string) =>
+      http(url, 'POST', '/api/v1/mcps/import/openapi', { token: dev.token, json: doc, headers: key ? { 'idempotency-key': key } : {} });
+
+    it('refuses a bad document with the loc of each problem (422)', async () => {
+      const doc = { ...restApiOpenApi(api.url), openapi: '2.0', servers: [{ url: '/relative' }] };
+      const res = await importDoc(doc);
+      expect(res.status).toBe(422);
+      expect(res.body.detail.map((i: { loc: unknown[] }) => i.loc)).toEqual([['body', 'openapi'], ['body', 'servers', 0, 'url']]);
+    });
+
+    it('imports a draft REST tool whose tools are the operations; the same Idempotency-Key replays it', async () => {
+      const res = await importDoc(restApiOpenApi(api.url, 'Forecast Service'), 'openapi-import-1');
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ name: 'Forecast Service', slug: 'forecast-service', version: '2.1.0', status: 'draft' });
+      expect(res.body.config.servers).toEqual([{ name: 'api', transport: 'http', url: api.url }]);
+      expect(res.body.config.tools.map((t: { name: string }) => t.name)).toEqual(['getForecast', 'create-note', 'listCities']);
+      expect(res.body.config.openapi.skipped).toEqual([{ operation: 'POST /upload', reason: 'its request body is not JSON' }]);
+      const replay = await importDoc(restApiOpenApi(api.url, 'Forecast Service'), 'openapi-import-1');
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body.id).toBe(res.body.id);
+      await deployRunning(url, dev.token, res.body.id, { replicas: 1 });
+    });
+
+    it('calls the imported operations through the gateway', async () => {
+      const forecast = await http(url, 'POST', '/mcp/forecast-service/v1/tools/getForecast', { token: dev.token, json: { city: 'Oslo', units: 'metric' } });
+      expect(forecast.status).toBe(200);
+      expect(forecast.body).toEqual({ city: 'Oslo', units: 'metric', days: [], temperature: 18 });
+      const badUnits = await http(url, 'POST', '/mcp/forecast-service/v1/tools/getForecast', { token: dev.token, json: { city: 'Oslo', units: 'kelvin' } });
+      expect(badUnits.status).toBe(422);
+      expect(badUnits.body.detail[0].loc).toEqual(['body', 'units']);
+      api.seen.length = 0;
+      const note = await http(url, 'POST', '/mcp/forecast-service/v1/tools/create-note', {
+        token: dev.token,
+        json: { 'X-Api-Key': REST_API_KEY, title: 'from openapi', text: 'hi' },
+      });
+      expect(note.status).toBe(200);
+      expect(note.body).toMatchObject({ id: 'note-1', title: 'from openapi', text: 'hi' });
+      expect(api.seen[0].body).toEqual({ title: 'from openapi', text: 'hi' });
+    });
   });
 
   it('the API going away: calls answer 502 UPSTREAM_UNAVAILABLE, and health turns unhealthy', async () => {

@@ -90,3 +90,39 @@ export function restToolConfig(apiUrl: string) {
     ],
   };
 }
+
+/** The stand-in described as OpenAPI 3.1: what `POST /mcps/import/openapi` turns into a tool. */
+export function restApiOpenApi(apiUrl: string, title = 'Notes API') {
+  return {
+    openapi: '3.1.0',
+    info: { title, version: '2.1', description: 'Forecasts and notes' },
+    servers: [{ url: '{base}', variables: { base: { default: apiUrl } } }],
+    paths: {
+      '/forecast/{city}': {
+        parameters: [{ name: 'city', in: 'path', required: true, schema: { type: 'string' }, description: 'City name' }],
+        get: {
+          operationId: 'getForecast',
+          summary: 'Forecast for a city',
+          parameters: [{ $ref: '#/components/parameters/Units' }, { name: 'day', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
+          responses: { '200': { description: 'The forecast' } },
+        },
+      },
+      '/notes': {
+        post: {
+          operationId: 'create-note',
+          parameters: [{ name: 'X-Api-Key', in: 'header', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Note' } } } },
+          responses: { '201': { description: 'Stored' } },
+        },
+      },
+      '/cities': { get: { operationId: 'listCities', responses: { '200': { description: 'Cities' } } } },
+      '/upload': {
+        post: { operationId: 'upload', requestBody: { content: { 'multipart/form-data': { schema: { type: 'object' } } } }, responses: { '204': { description: 'Done' } } },
+      },
+    },
+    components: {
+      parameters: { Units: { name: 'units', in: 'query', schema: { type: 'string', enum: ['metric', 'imperial'] } } },
+      schemas: { Note: { type: 'object', required: ['title'], properties: { title: { type: 'string' }, text: { type: 'string' } } } },
+    },
+  };
+}

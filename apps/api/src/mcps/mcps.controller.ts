@@ -63,6 +63,25 @@ export class McpsController {
     return toToolSummary(await this.interchange.import(userActor(user.id), doc));
   }
 
+  @Post('import/openapi')
+  @Idempotent()
+  @RequirePermission('mcps:write')
+  @ApiOperation({
+    summary: 'Create a draft REST tool from an OpenAPI 3 document',
+    description:
+      'The first server URL becomes a `transport: "http"` server; every operation (get, post, put, patch, delete) a tool named after its ' +
+      'operationId, with its parameters and JSON request body as input schema. Operations without a JSON body are listed in ' +
+      '`config.openapi.skipped`. Credentials are not imported: add them to the server\'s `headers` (stored sealed).',
+  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'An OpenAPI 3.0 or 3.1 document (JSON)' } })
+  @ApiCreatedResponse({ type: McpToolDetailDto, headers: ETAG })
+  @ApiErrors(409)
+  async importOpenApi(@CurrentUser() user: AuthUser, @Body() doc: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<McpToolDetailDto> {
+    const tool = await this.interchange.importOpenApi(userActor(user.id), doc);
+    res.setHeader('ETag', etagOf(tool));
+    return toToolDetail(tool);
+  }
+
   @Get()
   @RequirePermission('mcps:read')
   @ApiOperation({ summary: 'List tools (filters: status, author_id, q; sort: updated_at or name)' })

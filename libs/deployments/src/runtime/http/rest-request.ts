@@ -41,7 +41,8 @@ export function buildRestRequest({ server, mapping }: RestTool, args: Record<str
   }
 
   const init: RestRequest['init'] = { method: mapping.method, headers };
-  const bodyArgs = mapping.body ?? (QUERY_METHODS.has(mapping.method) ? undefined : unused());
+  const rest = unused();
+  const bodyArgs = mapping.body ?? (QUERY_METHODS.has(mapping.method) || rest.length === 0 ? undefined : rest);
   if (bodyArgs !== undefined) {
     const body = typeof bodyArgs === 'string' ? args[bodyArgs] : Object.fromEntries(bodyArgs.filter((n) => args[n] !== undefined).map((n) => [n, args[n]]));
     if (body !== undefined) {
