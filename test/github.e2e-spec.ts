@@ -362,6 +362,30 @@ describe('GitHub integration', () => {
       expect(await finished(dev, first.body.task_ids[0])).toMatchObject({ status: 'completed', result: { outcome: 'up_to_date' } });
     });
 
+    it("folds a burst of pushes into the sync still waiting, and never refuses one for the owner's task limit", async () => {
+      // No worker during the burst, so the first sync stays pending; the owner is at the task limit.
+      const [worker] = platform.workers.splice(0, 1);
+      await worker.stop();
+      await platform.sql(
+        `INSERT INTO tasks (type, status, owner_id, input) SELECT 'analysis.feasibility', 'pending', $1, '{}' FROM generate_series(1, 100)`,
+        [dev.id],
+      );
+      let taskIds: Set<string>;
+      try {
+        expect((await sync(dev, connectionId)).status).toBe(429);
+        github.commit('Codertocat/Hello-World', 'master', { 'mcp.json': manifest('1.5.0') }, PUSH_EXAMPLE.after);
+        const body = JSON.stringify(PUSH_EXAMPLE);
+        const burst = await Promise.all(Array.from({ length: 40 }, () => deliver('push', body)));
+        expect(burst.map((res) => res.status)).toEqual(burst.map(() => 202));
+        taskIds = new Set(burst.flatMap((res) => res.body.task_ids as string[]));
+      } finally {
+        await platform.sql(`DELETE FROM tasks WHERE owner_id = $1 AND type = 'analysis.feasibility'`, [dev.id]);
+        platform.workers.push(await (await platform.spawn('worker')).waitReady());
+      }
+      expect(taskIds.size).toBe(1);
+      expect(await finished(dev, [...taskIds][0])).toMatchObject({ status: 'completed', result: { outcome: 'updated', version: '1.5.0' } });
+    });
+
     it('answers 401 to a missing or wrong signature and queues nothing', async () => {
       const body = JSON.stringify(PUSH_EXAMPLE);
       const before = await syncTasks();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -29,9 +29,20 @@ import type { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 type TaskJobName = { [N in JobName]: JobPayloads[N] extends JobEnvelope ? N : never }[JobName];
 type Submission<N extends TaskJobName> = Omit<JobPayloads[N], 'task_id' | 'owner_id' | 'request_id'>;
 
-/** Namespaces the per-user advisory lock (two-key form, apart from the migration lock). */
+/** Namespace the per-user and per-coalescing-key advisory locks (two-key form, apart from the migration lock). */
 const UNFINISHED_LOCK_SPACE = 727_002;
+const COALESCE_LOCK_SPACE = 727_003;
 const UNFINISHED_RETRY_AFTER_S = 5;
+
+export interface SubmitOptions {
+  /**
+   * Work the platform starts on its own (a webhook's sync) rather than the owner: it does not count
+   * against the owner's unfinished-task limit, so a burst of deliveries is never refused.
+   */
+  system?: boolean;
+  /** A pending task with the same key is returned instead of creating another (see TaskEntity.coalesceKey). */
+  coalesceKey?: string;
+}
 
 @Injectable()
 export class TaskService {
@@ -42,10 +53,15 @@ export class TaskService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Writes the pending task, then enqueues its job; if the queue refuses the job (503) the task is removed again. */
-  async submit<N extends TaskJobName>(name: N, owner: Pick<AuthUser, 'id'>, input: Submission<N>): Promise<TaskEntity> {
+  /**
+   * Writes the pending task, then enqueues its job; if the queue refuses the job (503) the task is
+   * removed again. With a coalescing key, a task still waiting under that key is returned instead.
+   */
+  async submit<N extends TaskJobName>(name: N, owner: Pick<AuthUser, 'id'>, input: Submission<N>, options: SubmitOptions = {}): Promise<TaskEntity> {
     const requestId = requestContext.requestId() ?? null;
-    const task = await this.createWithinLimit(owner, { type: name, ownerId: owner.id, requestId, status: 'pending', input });
+    const row = { type: name, ownerId: owner.id, requestId, status: 'pending' as const, input, coalesceKey: options.coalesceKey ?? null };
+    const { task, joined } = await this.createOrJoin(owner, row, options);
+    if (joined) return task;
     try {
       const payload = { ...input, task_id: task.id, owner_id: owner.id, request_id: requestId ?? undefined } as JobPayloads[N];
       await this.jobs.enqueue(name, payload, task.id);
@@ -57,20 +73,37 @@ export class TaskService {
   }
 
   /**
+   * Joining and creating happen under a lock on the coalescing key, so concurrent submissions with
+   * one key make one task (the partial unique index on pending keys backs this up). Lock order is
+   * always key, then owner, so the two locks cannot deadlock.
+   */
+  private async createOrJoin(owner: Pick<AuthUser, 'id'>, row: Partial<TaskEntity>, options: SubmitOptions): Promise<{ task: TaskEntity; joined: boolean }> {
+    // Fast path without the lock: in a burst, almost every submission finds the waiting task.
+    const waiting = row.coalesceKey ? await this.tasks.findOneBy({ coalesceKey: row.coalesceKey, status: 'pending' }) : null;
+    if (waiting) return { task: waiting, joined: true };
+    return this.tasks.manager.transaction(async (manager) => {
+      if (row.coalesceKey) {
+        await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COALESCE_LOCK_SPACE, row.coalesceKey]);
+        const waiting = await manager.findOneBy(TaskEntity, { coalesceKey: row.coalesceKey, status: 'pending' });
+        if (waiting) return { task: waiting, joined: true };
+      }
+      if (!options.system) await this.assertWithinLimit(manager, owner);
+      return { task: await manager.save(manager.create(TaskEntity, row)), joined: false };
+    });
+  }
+
+  /**
    * One account may hold a bounded number of unfinished tasks (429 beyond). The count and the insert
    * happen under a per-user transaction lock, so concurrent submissions cannot overshoot the limit.
    */
-  private createWithinLimit(owner: Pick<AuthUser, 'id'>, row: Partial<TaskEntity>): Promise<TaskEntity> {
+  private async assertWithinLimit(manager: EntityManager, owner: Pick<AuthUser, 'id'>): Promise<void> {
     const limit = this.config.maxUnfinishedTasksPerUser;
-    return this.tasks.manager.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UNFINISHED_LOCK_SPACE, owner.id]);
-      const unfinished = await manager.countBy(TaskEntity, { ownerId: owner.id, status: In(['pending', 'running']) });
-      if (unfinished >= limit) {
-        rateLimitRejections.inc({ limit: 'unfinished_tasks' });
-        throw RateLimited(UNFINISHED_RETRY_AFTER_S, `Too many unfinished tasks (limit ${limit}); wait for some to finish`, { limit });
-      }
-      return manager.save(manager.create(TaskEntity, row));
-    });
+    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [UNFINISHED_LOCK_SPACE, owner.id]);
+    const unfinished = await manager.countBy(TaskEntity, { ownerId: owner.id, status: In(['pending', 'running']) });
+    if (unfinished >= limit) {
+      rateLimitRejections.inc({ limit: 'unfinished_tasks' });
+      throw RateLimited(UNFINISHED_RETRY_AFTER_S, `Too many unfinished tasks (limit ${limit}); wait for some to finish`, { limit });
+    }
   }
 
   /** Owners and admins see a task; for anyone else it does not exist. */

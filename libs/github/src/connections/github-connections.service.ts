@@ -9,6 +9,7 @@ import type { ConnectionDto, DisconnectedDto } from '../dto/github-responses.dto
 import { GithubConnectionEntity } from '../entities/github-connection.entity';
 import { toConnectionView } from './connection.view';
 import { deleteRepositoryWebhook } from './repository-webhook';
+import { syncCoalesceKey } from '../sync/sync-coalesce-key';
 import { openToken } from './token-seal';
 
 /** Reading, syncing and removing connections; to anyone but the owner and admins a connection does not exist. */
@@ -46,7 +47,8 @@ export class GithubConnectionsService {
 
   async requestSync(id: string, user: AuthUser): Promise<TaskAcceptedDto> {
     const connection = await this.findVisible(id, user);
-    const task = await this.tasks.submit('github.sync', user, { connection_id: connection.id });
+    // Asking again before the last request started returns that one: it will read the same head.
+    const task = await this.tasks.submit('github.sync', user, { connection_id: connection.id }, { coalesceKey: syncCoalesceKey(connection.id, user.id) });
     return { task_id: task.id, status: 'pending', message: 'Repository sync queued for processing' };
   }
 

@@ -7,6 +7,7 @@ import { GithubConnectionEntity } from '../entities/github-connection.entity';
 import { GithubWebhookDeliveryEntity } from '../entities/github-webhook-delivery.entity';
 import { parseDeliveryBody, trackedPush } from './push-event';
 import { verifyWebhookSignature } from './webhook-signature';
+import { syncCoalesceKey } from '../sync/sync-coalesce-key';
 
 export interface WebhookHeaders {
   event?: string;
@@ -22,7 +23,8 @@ export interface WebhookAnswer {
 
 /**
  * GitHub's deliveries: verified over the raw bytes before anything else, answered at once. A push
- * to a tracked branch queues one sync per connection of the repository; a repeated delivery id
+ * to a tracked branch queues one sync per connection of the repository (or joins the one still
+ * waiting, and never counts against the owner's task limit); a repeated delivery id
  * (Redeliver, GitHub's retries) is answered from the first one without queueing again.
  */
 @Injectable()
@@ -66,7 +68,13 @@ export class GithubWebhookService {
     const taskIds: string[] = [];
     try {
       for (const connection of connections) {
-        const task = await this.tasks.submit('github.sync', { id: connection.ownerId }, { connection_id: connection.id, delivery_id: delivery });
+        // A sync reads the branch head when it starts, so one still waiting covers this push too.
+        const task = await this.tasks.submit(
+          'github.sync',
+          { id: connection.ownerId },
+          { connection_id: connection.id, delivery_id: delivery },
+          { system: true, coalesceKey: syncCoalesceKey(connection.id, connection.ownerId) },
+        );
         taskIds.push(task.id);
       }
     } catch (err) {

@@ -15,6 +15,8 @@ export interface TaskError {
 @Index('idx_tasks_owner_created', ['ownerId', 'createdAt'])
 // The reconciler's scan: only unfinished tasks, so the index stays small however many tasks finished.
 @Index('idx_tasks_unfinished_updated', ['updatedAt'], { where: `status IN ('pending', 'running')` })
+// At most one pending task per coalescing key: work asked for again before it started joins the waiting task.
+@Index('idx_tasks_pending_coalesce_key', ['coalesceKey'], { unique: true, where: `status = 'pending' AND coalesce_key IS NOT NULL` })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -43,6 +45,10 @@ export class TaskEntity {
 
   @Column({ type: 'uuid' })
   ownerId: string;
+
+  /** Names work that is the same whoever asks again before it starts (e.g. a sync of one connection). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  coalesceKey: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'tasks_owner_id_fkey' })
