@@ -66,6 +66,7 @@ describe('knowledge base', () => {
     const deleted = await http(url, 'DELETE', `/api/v1/knowledge/documents/${id}`, { token: dev.token });
     expect(deleted.body).toEqual({ message: 'Document deleted successfully', document_id: id });
     expect((await http(url, 'GET', `/api/v1/knowledge/documents/${id}`, { token: dev.token })).status).toBe(404);
+    expect((await http(url, 'DELETE', `/api/v1/knowledge/documents/${id}`, { token: dev.token })).status).toBe(404);
     expect((await search(dev, CONTRACT_SEARCH)).body.results).toEqual([]);
     expect(await platform.sql('SELECT 1 FROM document_chunks WHERE document_id = $1', [id])).toEqual([]);
   });
@@ -117,6 +118,7 @@ describe('knowledge base', () => {
     expect(denied.body.required_permission).toBe('knowledge:write');
     const mine = (await upload(dev, { title: 'Mine', content: 'Owned by the first developer.' })).body.document_id;
     expect((await http(url, 'DELETE', `/api/v1/knowledge/documents/${mine}`, { token: other.token })).status).toBe(403);
+    expect((await http(url, 'PUT', `/api/v1/knowledge/documents/${mine}`, { token: other.token, json: { title: 'Theirs' } })).status).toBe(403);
     const reindex = await http(url, 'POST', '/api/v1/knowledge/reindex', { token: dev.token });
     expect(reindex.status).toBe(403);
     expect(reindex.body.required_permission).toBe('knowledge:admin');

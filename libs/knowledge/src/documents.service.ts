@@ -2,8 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { isUuid, JobProducer, NotFound, Page, pageOffset, PayloadTooLarge, toPage } from '@app/core';
-import { assertCanModify, type AuthUser } from '@app/auth';
+import { isUuid, JobProducer, NotFound, Page, pageOffset, PayloadTooLarge, toPage, type UserBackedActor } from '@app/core';
 import { chunkDocument } from './chunking/chunk-document';
 import { indexedMetadata } from './document-metadata';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/document.dto';
@@ -18,6 +17,8 @@ export const MAX_CONTENT_BYTES = 1024 * 1024;
 /**
  * Documents and their chunks. Chunks are written with the document, so full-text search finds a
  * new document at once; the worker then fills in their vectors (`knowledge.embed-document`).
+ * Writes on behalf of an actor: callers authorize first (the api's @OwnedBy guard), so nothing
+ * here looks at a request principal.
  */
 @Injectable()
 export class DocumentsService {
@@ -30,7 +31,8 @@ export class DocumentsService {
     private readonly embeddings: EmbeddingsProvider,
   ) {}
 
-  async create(user: AuthUser, dto: CreateDocumentDto): Promise<DocumentEntity> {
+  /** The document belongs to the user behind the actor. */
+  async create(actor: UserBackedActor, dto: CreateDocumentDto): Promise<DocumentEntity> {
     assertContentSize(dto.content);
     const metadata = dto.metadata ?? {};
     const document = await this.dataSource.transaction(async (manager) => {
@@ -40,7 +42,7 @@ export class DocumentsService {
           content: dto.content,
           metadata,
           ...indexedMetadata(metadata),
-          ownerId: user.id,
+          ownerId: actor.userId,
           embeddingId: randomUUID(),
           embeddingModel: this.embeddings.modelName,
           embeddingStatus: 'pending',
@@ -67,12 +69,11 @@ export class DocumentsService {
   }
 
   /** A content change re-chunks under a new embedding id; old chunks go in the same transaction. */
-  async update(user: AuthUser, id: string, dto: UpdateDocumentDto): Promise<DocumentEntity> {
+  async update(id: string, dto: UpdateDocumentDto): Promise<DocumentEntity> {
     if (dto.content !== undefined) assertContentSize(dto.content);
     const document = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(DocumentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw NotFound('document', id);
-      assertCanModify(user, current.ownerId, 'knowledge:write');
       const metadata = dto.metadata ?? current.metadata;
       Object.assign(current, { title: dto.title ?? current.title, metadata, ...indexedMetadata(metadata) });
       const rechunk = dto.content !== undefined && dto.content !== current.content;
@@ -88,10 +89,14 @@ export class DocumentsService {
     return document;
   }
 
-  async remove(user: AuthUser, id: string): Promise<void> {
-    const document = await this.get(id);
-    assertCanModify(user, document.ownerId, 'knowledge:delete');
-    await this.documents.delete({ id });
+  async remove(id: string): Promise<void> {
+    const { affected } = await this.documents.delete({ id });
+    if (!affected) throw NotFound('document', id);
+  }
+
+  /** For the ownership guard: the document's owner (404 when there is no such document). */
+  async ownerOf(id: string): Promise<string> {
+    return (await this.get(id)).ownerId;
   }
 
   private async writeChunks(manager: EntityManager, document: DocumentEntity): Promise<void> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Idempotent, UuidParamPipe } from '@app/core';
-import { CurrentUser, RequirePermission, type AuthUser } from '@app/auth';
+import { ApiErrors, Idempotent, userActor, UuidParamPipe } from '@app/core';
+import { CurrentUser, OwnedBy, RequirePermission, type AuthUser } from '@app/auth';
 import {
   CreateDocumentDto,
   DocumentCreatedDto,
@@ -35,7 +35,7 @@ export class KnowledgeController {
   @ApiOperation({ summary: 'Add a document: chunked at once (full-text searchable), embedded by the worker' })
   @ApiCreatedResponse({ type: DocumentCreatedDto })
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateDocumentDto): Promise<DocumentCreatedDto> {
-    return toDocumentCreated(await this.documents.create(user, dto));
+    return toDocumentCreated(await this.documents.create(userActor(user.id), dto));
   }
 
   @Post('search')
@@ -67,24 +67,22 @@ export class KnowledgeController {
 
   @Put('documents/:id')
   @RequirePermission('knowledge:write')
+  @OwnedBy(DocumentsService)
   @ApiOperation({ summary: 'Update a document; new content is re-chunked and re-embedded (new embedding_id)' })
   @ApiOkResponse({ type: DocumentDetailDto })
   @ApiErrors(404)
-  async update(
-    @CurrentUser() user: AuthUser,
-    @Param('id', UuidParamPipe) id: string,
-    @Body() dto: UpdateDocumentDto,
-  ): Promise<DocumentDetailDto> {
-    return toDocumentDetail(await this.documents.update(user, id, dto));
+  async update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateDocumentDto): Promise<DocumentDetailDto> {
+    return toDocumentDetail(await this.documents.update(id, dto));
   }
 
   @Delete('documents/:id')
   @RequirePermission('knowledge:delete')
+  @OwnedBy(DocumentsService)
   @ApiOperation({ summary: 'Delete a document and its chunks (owner or admin)' })
   @ApiOkResponse({ type: DocumentDeletedDto })
   @ApiErrors(404)
-  async remove(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<DocumentDeletedDto> {
-    await this.documents.remove(user, id);
+  async remove(@Param('id', UuidParamPipe) id: string): Promise<DocumentDeletedDto> {
+    await this.documents.remove(id);
     return { message: 'Document deleted successfully', document_id: id };
   }
 
