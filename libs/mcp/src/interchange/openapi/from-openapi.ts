@@ -1,5 +1,5 @@
 import coerce from 'semver/functions/coerce';
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 import { isRecord, missing, noMatch, notObject } from '../../config/issue-builders';
 import type { ImportedTool } from '../from-server-json';
 import { OPENAPI_METHODS, type OperationTool, toolOfOperation } from './openapi-operation';

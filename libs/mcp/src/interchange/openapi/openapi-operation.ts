@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 import { isRecord, missing, notEnum } from '../../config/issue-builders';
 import type { RestMapping, RestMethod } from '../../config/rest-mapping';
 import type { OpenApiRefs } from './openapi-refs';

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@app/core/errors/validation-issue';
+import type { ValidationIssue } from '@app/core';
 import { isRecord } from '../../config/issue-builders';
 
 type Loc = (string | number)[];
