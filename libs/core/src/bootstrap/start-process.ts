@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
@@ -30,9 +31,20 @@ export async function startProcess(
     exitGracefully(app, config.shutdownGraceMs, logger);
     const port = portOf(config);
     await app.listen(port);
+    outliveClientKeepAlive(app.getHttpServer() as Server);
     logger.log(`${name} ready: listening on http://localhost:${port} (health at /health, metrics at /metrics)`, 'Start');
   } catch (err) {
     process.stderr.write(`${name} failed to start: ${(err as Error).message}\n`);
     process.exit(1);
   }
+}
+
+/**
+ * Node closes idle keep-alive sockets after 5 s, shorter than clients and load balancers keep them
+ * (60 s is common), so a client could send on a socket the server is just closing and see "other
+ * side closed". The server keeps them longer than its peers; shutdown still closes idle ones at once.
+ */
+function outliveClientKeepAlive(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }
