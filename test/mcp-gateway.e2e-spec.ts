@@ -98,9 +98,19 @@ describe('MCP gateway (Streamable HTTP, both spec revisions, across replicas)', 
     await Promise.all([v1.close(), v2.close()]);
   });
 
+  it('holds a deployment’s concurrency cap across replicas: 429 beyond it, slots freed after', async () => {
+    await deployRunning(platform.api.url, dev.token, await createTool(platform.api.url, dev.token, 'capped-tool', upstream.url), { max_concurrency: 2 });
+    const sleep = (i: number, ms: number) => http(platform.apis[i].url, 'POST', '/mcp/capped-tool/v1/tools/sleep', { token: dev.token, json: { ms } });
+    const answers = await Promise.all([sleep(0, 3_000), sleep(1, 3_000), sleep(0, 3_000), sleep(1, 3_000)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 429, 429]);
+    expect(answers.find((a) => a.status === 429)?.body).toMatchObject({ error_code: 'RATE_LIMIT_EXCEEDED', limit: 2, retry_after: 1 });
+    expect((await Promise.all([sleep(0, 1), sleep(1, 1)])).map((a) => a.status)).toEqual([200, 200]);
+  });
+
   it('counts MCP calls in the deployment metrics like REST calls', async () => {
     const list = await http(platform.api.url, 'GET', '/api/v1/deployments?status=running', { token: dev.token });
-    const detail = await http(platform.api.url, 'GET', `/api/v1/deployments/${list.body.deployments[0].deployment_id}`, { token: dev.token });
+    const { deployment_id } = list.body.deployments.find((d: { endpoint_url: string }) => d.endpoint_url.endsWith(`/mcp/${SLUG}/v1`));
+    const detail = await http(platform.api.url, 'GET', `/api/v1/deployments/${deployment_id}`, { token: dev.token });
     expect(detail.body.metrics.requests_total).toBeGreaterThanOrEqual(7);
   });
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CallToolResult, ServerCapabilities } from '@modelcontextprotocol/client';
-import { APP_CONFIG, type AppConfig, AppException, NotFound, ValidationFailed } from '@app/core';
+import type Redis from 'ioredis';
+import { APP_CONFIG, type AppConfig, AppException, NotFound, REDIS, ValidationFailed } from '@app/core';
 import { UpstreamPool } from '../upstream/upstream-pool';
 import type { DeploymentEntity } from '../entities/deployment.entity';
 import type { UpstreamTool } from '../runtime/deployment-runtime';
@@ -27,14 +28,17 @@ function outcomeOf(err: unknown): CallOutcome {
  */
 @Injectable()
 export class GatewayService {
-  private readonly limiter = new CallLimiter();
+  private readonly limiter: CallLimiter;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) redis: Redis,
     private readonly resolver: DeploymentResolver,
     private readonly pool: UpstreamPool,
     private readonly metrics: GatewayMetrics,
-  ) {}
+  ) {
+    this.limiter = new CallLimiter(redis, config.queuePrefix);
+  }
 
   /** A running deployment behind `slug` (404 when there is none, 503 when it is not running). */
   async running(slug: string): Promise<ResolvedDeployment> {
@@ -55,7 +59,7 @@ export class GatewayService {
       const issues = resolved.checks.get(name)?.(args) ?? [];
       if (issues.length) throw ValidationFailed(issues);
       const { limit, timeoutMs } = this.limitsOf(deployment);
-      const result = await this.limiter.run(deployment.id, limit, () => this.pool.callTool(deployment.id, endpoint!, name, args, timeoutMs));
+      const result = await this.limiter.run(deployment.id, limit, timeoutMs, () => this.pool.callTool(deployment.id, endpoint!, name, args, timeoutMs));
       this.metrics.record(deployment, name, result.isError ? 'tool_error' : 'success', performance.now() - started);
       return result;
     } catch (err) {
@@ -73,7 +77,7 @@ export class GatewayService {
   async passThrough(resolved: ResolvedDeployment, method: string, params: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
     const { deployment } = resolved;
     const { limit, timeoutMs } = this.limitsOf(deployment);
-    return this.limiter.run(deployment.id, limit, () => this.pool.request(deployment.id, resolved.endpoint!, method, params, timeoutMs));
+    return this.limiter.run(deployment.id, limit, timeoutMs, () => this.pool.request(deployment.id, resolved.endpoint!, method, params, timeoutMs));
   }
 
   /** The deployment's own overrides, else the platform defaults. */
