@@ -16,6 +16,7 @@ const MARKER = 'zanzibar-quokka-marker';
 const PROPOSAL = { ...CONTRACT.feasibility.config, description: `Execute SQL queries on production database (${MARKER})` };
 
 interface ProviderCase {
+  /** The provider, and how it is asked when one provider has two ways (also a slug suffix). */
   provider: string;
   llm: ScriptedLlm;
   env: (baseUrl: string) => NodeJS.ProcessEnv;
@@ -30,7 +31,15 @@ const CASES: ProviderCase[] = [
     llm: new FakeOpenAi(),
     env: (url) => ({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: url, OPENAI_API_KEY: KEY }),
     analyzer: 'openai:gpt-4o-mini',
-    asksStructured: (body) => body.response_format?.type === 'json_schema' || body.tool_choice?.type === 'function',
+    asksStructured: (body) => body.response_format?.type === 'json_schema',
+  },
+  {
+    // LangChain asks models without JSON-schema responses (gpt-4-*, gpt-3*) through a forced tool call.
+    provider: 'openai-tools',
+    llm: new FakeOpenAi(),
+    env: (url) => ({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: url, OPENAI_API_KEY: KEY, LLM_MODEL: 'gpt-4-turbo' }),
+    analyzer: 'openai:gpt-4-turbo',
+    asksStructured: (body) => body.tool_choice?.type === 'function' && body.tools?.[0]?.function?.parameters?.type === 'object',
   },
   {
     provider: 'anthropic',

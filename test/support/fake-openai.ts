@@ -7,7 +7,7 @@ import { contentText, ScriptedLlm } from './llm/scripted-llm';
  */
 export class FakeOpenAi extends ScriptedLlm {
   embeddingCalls = 0;
-  override models = ['gpt-4o-mini', 'gpt-4o'];
+  override models = ['gpt-4o-mini', 'gpt-4o', 'gpt-4-turbo'];
 
   override get baseUrl(): string {
     return `${this.url}/v1`;
