@@ -53,6 +53,8 @@ export class Platform {
       JWT_SECRET: TEST_JWT_SECRET,
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       LOG_LEVEL: 'info',
+      // Several workers share the host: each runner listens on a free port of its own.
+      RUNNER_PORT: '0',
       SHUTDOWN_GRACE_MS: '10000',
       // Suites register many users from one IP; the rate-limit suite sets its own strict limit.
       RATE_LIMIT_AUTH_PER_MINUTE: '10000',

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'deployments:invoke',
   'deployments:write',
   'deployments:delete',
+  /** Deploying a server that runs as a local process on the workers (stdio): admins only by default. */
+  'deployments:stdio',
   'users:admin',
 ] as const;
 

@@ -46,6 +46,7 @@ export function toDeploymentDetail(d: DeploymentEntity, toolName: string, public
     },
     error: d.error,
     stopped_at: d.stoppedAt,
+    instances: d.instances,
     metrics,
   };
 }

@@ -31,7 +31,7 @@ export class DeploymentsService {
   async create(user: AuthUser, dto: CreateDeploymentDto) {
     const tool = await this.tools.get(dto.tool_id);
     assertCanModify(user, tool.authorId, 'deployments:write');
-    const runtime = this.runtimes.forConfig(tool.config);
+    const runtime = this.runtimes.forConfig(tool.config, user);
     const { config } = dto;
     const row = this.deployments.create({
       toolId: tool.id,
@@ -93,7 +93,7 @@ export class DeploymentsService {
     const d = await this.visible(user, id);
     assertCanModify(user, d.ownerId, 'deployments:write');
     const tool = await this.tools.get(d.toolId);
-    const runtime = this.runtimes.forConfig(tool.config);
+    const runtime = this.runtimes.forConfig(tool.config, user);
     Object.assign(d, {
       toolVersion: tool.version,
       slug: tool.slug,

@@ -46,6 +46,13 @@ export interface AppConfig {
     poolSize: number;
     poolIdleMs: number;
   };
+  /**
+   * The worker's internal listener serving its stdio deployments to the api replicas. `token`
+   * (RUNNER_TOKEN) is optional: by default the token is derived from the platform's JWT secret.
+   */
+  runner: { port: number; advertiseUrl?: string; token?: string; heartbeatMs: number };
+  /** Which commands stdio servers may run, and how crashes and stops are handled. */
+  stdio: { allowedCommands: string[]; maxCrashes: number; crashWindowMs: number; restartBackoffMs: number; stopGraceMs: number };
   logLevel: Env['LOG_LEVEL'];
   logFormat: Env['LOG_FORMAT'];
   bodyLimit: string;
@@ -152,6 +159,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConcurrentCalls: env.GATEWAY_MAX_CONCURRENT_CALLS,
       poolSize: env.GATEWAY_POOL_SIZE,
       poolIdleMs: env.GATEWAY_POOL_IDLE_MS,
+    },
+    runner: {
+      port: env.RUNNER_PORT,
+      advertiseUrl: env.RUNNER_ADVERTISE_URL?.replace(/\/$/, ''),
+      token: env.RUNNER_TOKEN,
+      heartbeatMs: env.RUNNER_HEARTBEAT_MS,
+    },
+    stdio: {
+      allowedCommands: env.STDIO_ALLOWED_COMMANDS,
+      maxCrashes: env.STDIO_MAX_CRASHES,
+      crashWindowMs: env.STDIO_CRASH_WINDOW_MS,
+      restartBackoffMs: env.STDIO_RESTART_BACKOFF_MS,
+      stopGraceMs: env.STDIO_STOP_GRACE_MS,
     },
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,

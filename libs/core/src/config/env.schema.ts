@@ -77,6 +77,19 @@ export const envSchema = z.object({
   GATEWAY_MAX_CONCURRENT_CALLS: positiveInt.default(64),
   GATEWAY_POOL_SIZE: positiveInt.default(256),
   GATEWAY_POOL_IDLE_MS: positiveInt.default(300_000),
+  // --- local stdio runtime (workers run stdio MCP servers and serve them to the api) ---
+  RUNNER_PORT: port.default(8002),
+  RUNNER_ADVERTISE_URL: url(['http:', 'https:']).optional(),
+  RUNNER_TOKEN: z.string().min(32).optional(),
+  RUNNER_HEARTBEAT_MS: positiveInt.default(5_000),
+  STDIO_ALLOWED_COMMANDS: z
+    .string()
+    .default('npx,uvx,node,python3')
+    .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean)),
+  STDIO_MAX_CRASHES: positiveInt.default(5),
+  STDIO_CRASH_WINDOW_MS: positiveInt.default(60_000),
+  STDIO_RESTART_BACKOFF_MS: positiveInt.default(500),
+  STDIO_STOP_GRACE_MS: positiveInt.default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i).default('1mb'),

@@ -101,6 +101,23 @@ export class DeploymentConfigViewDto {
   max_concurrency?: number;
 }
 
+export class DeploymentInstanceDto {
+  @ApiProperty({ example: '3fa85f64-1', description: 'Stable within the deployment: the same instance keeps its id across restarts' })
+  id: string;
+
+  @ApiProperty({ example: 'stdio', description: 'The runtime that runs it' })
+  runtime: string;
+
+  @ApiProperty({ enum: ['starting', 'running', 'restarting', 'stopped', 'failed'], example: 'running' })
+  status: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0, description: 'How often it was restarted after a crash' })
+  restarts: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When its current process started' })
+  started_at: string | null;
+}
+
 export class DeploymentDetailDto extends DeploymentSummaryDto {
   @ApiProperty({ example: '1.0.0', description: 'The tool version this deployment runs' })
   tool_version: string;
@@ -113,6 +130,9 @@ export class DeploymentDetailDto extends DeploymentSummaryDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   stopped_at: Date | null;
+
+  @ApiProperty({ type: [DeploymentInstanceDto], description: 'The server processes (or pods) running it now; empty for remote servers' })
+  instances: DeploymentInstanceDto[];
 
   @ApiProperty({ type: DeploymentMetricsDto })
   metrics: DeploymentMetricsDto;

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '@app/auth';
 import { McpToolEntity } from '@app/mcp';
-import type { UpstreamTool } from '../runtime/deployment-runtime';
+import type { DeploymentInstanceView, UpstreamTool } from '../runtime/deployment-runtime';
 
 export const DEPLOYMENT_STATUSES = ['starting', 'running', 'failed', 'stopped'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
@@ -83,6 +83,10 @@ export class DeploymentEntity {
   /** The upstream's tools/list at start: names, descriptions, input schemas. */
   @Column({ type: 'jsonb', default: [] })
   tools: UpstreamTool[];
+
+  /** The server copies running it now, written by the runtime that runs them. */
+  @Column({ type: 'jsonb', default: [] })
+  instances: DeploymentInstanceView[];
 
   /** Bumped by every (re)start so a stale start job cannot overwrite a newer one. */
   @Column({ type: 'integer', default: 1 })

@@ -1,3 +1,6 @@
+import type { Permission } from '@app/auth';
+import type { ValidationIssue } from '@app/core';
+
 /** A tool as the upstream lists it (MCP `Tool`): what the gateway validates arguments against. */
 export interface UpstreamTool {
   name: string;
@@ -16,6 +19,15 @@ export interface UpstreamEndpoint {
   headers?: Record<string, string>;
   /** An in-process server's fetch (e.g. the REST bridge), used instead of the network. */
   fetch?: (input: string | URL, init?: RequestInit) => Promise<Response>;
+}
+
+/** One running copy of a deployment's server, as GET /deployments/{id} shows it (every runtime fills the same shape). */
+export interface DeploymentInstanceView {
+  id: string;
+  runtime: string;
+  status: 'starting' | 'running' | 'restarting' | 'stopped' | 'failed';
+  restarts: number;
+  started_at: string | null;
 }
 
 /** What a runtime needs to know about a deployment; the tool config is the pinned version's. */
@@ -44,8 +56,12 @@ export interface RuntimeHealth {
  */
 export interface DeploymentRuntime {
   readonly kind: string;
+  /** A permission deploying to this runtime needs beyond `deployments:write` (e.g. running local processes). */
+  readonly requiredPermission?: Permission;
   /** Whether this runtime serves a tool config (e.g. a server entry with a `url`). */
   accepts(toolConfig: Record<string, unknown>): boolean;
+  /** Refusals at deploy time (422), e.g. a command outside STDIO_ALLOWED_COMMANDS. */
+  check?(toolConfig: Record<string, unknown>): ValidationIssue[];
   /** Brings the deployment up (worker side) and reports the tools it serves. */
   start(deployment: RuntimeDeployment): Promise<RuntimeStart>;
   /** Releases whatever start acquired; idempotent. */

@@ -3,32 +3,41 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { McpModule } from '@app/mcp';
 import { DeploymentEvents } from '../deployment-events';
 import { DeploymentEntity } from '../entities/deployment.entity';
+import { DeploymentLeaseEntity } from './stdio/deployment-lease.entity';
 import { DeploymentMetricsStore } from '../metrics/deployment-metrics.store';
 import { UpstreamPool } from '../upstream/upstream-pool';
 import { DEPLOYMENT_RUNTIMES } from './deployment-runtime';
 import { HttpRestRuntime } from './http/http-rest.runtime';
 import { RemoteMcpRuntime } from './remote-mcp.runtime';
 import { RuntimeRegistry } from './runtime-registry';
+import { DeploymentLeases } from './stdio/deployment-leases';
+import { RunnerListener } from './stdio/runner-listener';
+import { StdioRunner } from './stdio/stdio-runner';
+import { StdioRuntime } from './stdio/stdio.runtime';
 
 /**
  * What both processes share: the runtimes (in order of preference; issue 13's stdio, REST bridge
  * and Kubernetes runtimes join the list here), the upstream pool, events and metric counters.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeploymentEntity]), McpModule],
+  imports: [TypeOrmModule.forFeature([DeploymentEntity, DeploymentLeaseEntity]), McpModule],
   providers: [
     UpstreamPool,
     RemoteMcpRuntime,
     HttpRestRuntime,
+    DeploymentLeases,
+    RunnerListener,
+    StdioRunner,
+    StdioRuntime,
     {
       provide: DEPLOYMENT_RUNTIMES,
-      useFactory: (remote: RemoteMcpRuntime, rest: HttpRestRuntime) => [remote, rest],
-      inject: [RemoteMcpRuntime, HttpRestRuntime],
+      useFactory: (remote: RemoteMcpRuntime, rest: HttpRestRuntime, stdio: StdioRuntime) => [remote, rest, stdio],
+      inject: [RemoteMcpRuntime, HttpRestRuntime, StdioRuntime],
     },
     RuntimeRegistry,
     DeploymentEvents,
     DeploymentMetricsStore,
   ],
-  exports: [TypeOrmModule, McpModule, UpstreamPool, RuntimeRegistry, DeploymentEvents, DeploymentMetricsStore],
+  exports: [TypeOrmModule, McpModule, UpstreamPool, RuntimeRegistry, DeploymentEvents, DeploymentMetricsStore, DeploymentLeases, StdioRunner],
 })
 export class DeploymentRuntimeModule {}

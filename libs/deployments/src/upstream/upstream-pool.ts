@@ -18,7 +18,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const HEALTH_TIMEOUT_MS = 5_000;
 
 /** The fields of an MCP Tool the platform stores and serves (a server's extensions stay upstream). */
-function toUpstreamTool(tool: UpstreamTool): UpstreamTool {
+export function toUpstreamTool(tool: UpstreamTool): UpstreamTool {
   const { name, title, description, inputSchema, outputSchema, annotations } = tool;
   return JSON.parse(JSON.stringify({ name, title, description, inputSchema, outputSchema, annotations })) as UpstreamTool;
 }
