@@ -1,7 +1,7 @@
 export * from './analyzer';
 export { RulesAnalyzer } from './rules-analyzer';
 export { RISK_CODES } from './prompts';
-// Nest wiring below: Jest cannot load @nestjs/* here, so unit specs import the pure files directly.
+// Nest wiring below: the Jest e2e harness and the benches cannot load @nestjs/*, so they import the pure files above.
 export { AnalysisModule } from './analysis.module';
 export { AnalyzerModule } from './analyzer.module';
 export { ANALYZER } from './analyzer.token';
