@@ -57,7 +57,7 @@ describe('the AsyncAPI document (/api/asyncapi.json)', () => {
     const openApi = (await (await fetch(`${platform.api.url}/api/docs-json`)).json()) as { info: { description: string } };
     const description: string = openApi.info.description;
     expect(description).toContain('(/api/asyncapi.json)');
-    for (const page of ['walkthrough', 'realtime', 'errors', 'configuration', 'operations']) expect(description).toContain(`docs/${page}.md`);
+    for (const page of ['walkthrough', 'deployments', 'realtime', 'errors', 'configuration', 'operations']) expect(description).toContain(`docs/${page}.md`);
     expect(description).not.toMatch(/https?:\/\//);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { bashBlocks, documentedStatuses, runnableScript } from './support/doc-script';
 import { FakeGithub } from './support/fake-github';
 import { Platform } from './support/platform';
+import { RestApi } from './support/rest-api';
 import { ROOT } from './support/service-process';
 import { UpstreamMcp } from './support/upstream-mcp';
 
@@ -32,16 +33,17 @@ function runBash(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number
 
 /**
  * docs/walkthrough.md is a script: its bash blocks run in order in one shell against a real api
- * and worker (GitHub and the remote MCP server are loopback stand-ins), and every curl must answer
+ * and worker (GitHub, the remote MCP server and the REST API are loopback stand-ins), and every curl must answer
  * with the status the page writes above it. A page that drifts from the code fails here.
  */
 describe('docs/walkthrough.md', () => {
   const github = new FakeGithub();
   const upstream = new UpstreamMcp();
+  const restApi = new RestApi();
   let platform: Platform;
 
   beforeAll(async () => {
-    await Promise.all([github.start(), upstream.start()]);
+    await Promise.all([github.start(), upstream.start(), restApi.start()]);
     github.addToken(GITHUB_TOKEN);
     github.createRepo(REPOSITORY, { 'mcp.json': MANIFEST });
     platform = await new Platform({ workers: 1, env: { GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET } }).start();
@@ -49,7 +51,7 @@ describe('docs/walkthrough.md', () => {
 
   afterAll(async () => {
     await platform?.stop();
-    await Promise.all([github.stop(), upstream.stop()]);
+    await Promise.all([github.stop(), upstream.stop(), restApi.stop()]);
   });
 
   it('runs every bash block, each call answering the documented status', async () => {
@@ -61,6 +63,7 @@ describe('docs/walkthrough.md', () => {
         HOME: process.env.HOME,
         BASE: platform.api.url,
         MCP_SERVER_URL: upstream.url,
+        REST_API_URL: restApi.url,
         GITHUB_REPOSITORY_URL: `https://github.com/${REPOSITORY}`,
         GITHUB_TOKEN,
         GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
