@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { closeServer } from './close-server';
 import { freePort } from './free-port';
+import { readBody } from './read-body';
 
 export interface SeenRequest {
   method: string;
@@ -31,10 +32,7 @@ export class RestApi {
   async start(): Promise<this> {
     this.port = await freePort();
     this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString();
+      void readBody(req).then((raw) => {
         const body = raw ? JSON.parse(raw) : undefined;
         const url = new URL(req.url ?? '/', 'http://x');
         if (url.pathname === '/v1' || url.pathname === '/v1/') {

@@ -38,6 +38,21 @@ export interface AppConfig {
   upstreamAllowPrivate: boolean;
   /** IPs or CIDRs an upstream may reach even when private (UPSTREAM_ALLOWED_ADDRESSES). */
   upstreamAllowedAddresses: string[];
+  /** DEPLOYMENT_RUNTIME: where stdio servers run. */
+  deploymentRuntime: Env['DEPLOYMENT_RUNTIME'];
+  /** The Kubernetes runtime: its API (in-cluster service account unless apiUrl), namespace, runner image and labels. */
+  kubernetes: {
+    apiUrl?: string;
+    token?: string;
+    namespace: string;
+    runnerImage: string;
+    runnerPort: number;
+    runnerUser: number;
+    labels: Record<string, string>;
+    /** The address the gateway calls, with {name}, {namespace} and {port} filled in. */
+    serviceUrl: string;
+    readyTimeoutMs: number;
+  };
   gateway: {
     healthIntervalMs: number;
     callTimeoutMs: number;
@@ -152,6 +167,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddingsProvider: env.EMBEDDINGS_PROVIDER,
     upstreamAllowPrivate: env.UPSTREAM_ALLOW_PRIVATE ?? !isProduction,
     upstreamAllowedAddresses: (env.UPSTREAM_ALLOWED_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    deploymentRuntime: env.DEPLOYMENT_RUNTIME,
+    kubernetes: {
+      apiUrl: env.KUBERNETES_API_URL,
+      token: env.KUBERNETES_TOKEN,
+      namespace: env.KUBERNETES_NAMESPACE,
+      runnerImage: env.KUBERNETES_RUNNER_IMAGE,
+      runnerPort: env.KUBERNETES_RUNNER_PORT,
+      runnerUser: env.KUBERNETES_RUNNER_USER,
+      labels: env.KUBERNETES_LABELS,
+      serviceUrl: env.KUBERNETES_SERVICE_URL,
+      readyTimeoutMs: env.KUBERNETES_READY_TIMEOUT_MS,
+    },
     gateway: {
       healthIntervalMs: env.DEPLOYMENT_HEALTH_INTERVAL_MS,
       callTimeoutMs: env.GATEWAY_CALL_TIMEOUT_MS,

@@ -71,6 +71,31 @@ export const envSchema = z.object({
   // Deployments and the MCP gateway
   UPSTREAM_ALLOW_PRIVATE: bool.optional(),
   UPSTREAM_ALLOWED_ADDRESSES: z.string().optional(),
+  // Where stdio servers run: worker processes (local) or a Deployment and Service per deployment (kubernetes)
+  DEPLOYMENT_RUNTIME: z.enum(['local', 'kubernetes']).default('local'),
+  KUBERNETES_API_URL: url(['http:', 'https:']).optional(),
+  KUBERNETES_TOKEN: z.string().optional(),
+  KUBERNETES_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63).default('mcp-tools'),
+  KUBERNETES_RUNNER_IMAGE: z.string().min(1).default('supercorp/supergateway:latest'),
+  KUBERNETES_RUNNER_PORT: port.default(8000),
+  KUBERNETES_RUNNER_USER: positiveInt.default(1000),
+  KUBERNETES_LABELS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const labels: Record<string, string> = {};
+      for (const pair of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const [key, value = ''] = pair.split('=');
+        if (!/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(key) || !/^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.test(value)) {
+          ctx.addIssue({ code: 'custom', message: `"${pair.slice(0, 100)}" is not a Kubernetes label (key=value)` });
+          return z.NEVER;
+        }
+        labels[key] = value;
+      }
+      return labels;
+    }),
+  KUBERNETES_SERVICE_URL: z.string().default('http://{name}.{namespace}.svc:{port}/mcp'),
+  KUBERNETES_READY_TIMEOUT_MS: positiveInt.default(180_000),
   DEPLOYMENT_HEALTH_INTERVAL_MS: positiveInt.default(30_000),
   GATEWAY_CALL_TIMEOUT_MS: positiveInt.default(30_000),
   GATEWAY_MAX_RESPONSE_BYTES: positiveInt.default(5 * 1024 * 1024),

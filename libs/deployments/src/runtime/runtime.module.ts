@@ -8,6 +8,7 @@ import { DeploymentMetricsStore } from '../metrics/deployment-metrics.store';
 import { UpstreamPool } from '../upstream/upstream-pool';
 import { DEPLOYMENT_RUNTIMES } from './deployment-runtime';
 import { HttpRestRuntime } from './http/http-rest.runtime';
+import { KubernetesRuntime } from './kubernetes/kubernetes.runtime';
 import { RemoteMcpRuntime } from './remote-mcp.runtime';
 import { RuntimeRegistry } from './runtime-registry';
 import { DeploymentLeases } from './stdio/deployment-leases';
@@ -29,10 +30,12 @@ import { StdioRuntime } from './stdio/stdio.runtime';
     RunnerListener,
     StdioRunner,
     StdioRuntime,
+    KubernetesRuntime,
     {
       provide: DEPLOYMENT_RUNTIMES,
-      useFactory: (remote: RemoteMcpRuntime, rest: HttpRestRuntime, stdio: StdioRuntime) => [remote, rest, stdio],
-      inject: [RemoteMcpRuntime, HttpRestRuntime, StdioRuntime],
+      // Kubernetes before stdio: with DEPLOYMENT_RUNTIME=kubernetes it takes the stdio servers (otherwise it accepts none).
+      useFactory: (remote: RemoteMcpRuntime, rest: HttpRestRuntime, kubernetes: KubernetesRuntime, stdio: StdioRuntime) => [remote, rest, kubernetes, stdio],
+      inject: [RemoteMcpRuntime, HttpRestRuntime, KubernetesRuntime, StdioRuntime],
     },
     RuntimeRegistry,
     DeploymentEvents,
