@@ -1,58 +1,14 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { registerAndLogin } from '../test/support/accounts';
 import { createTool, deployRunning } from '../test/support/deployments';
 import { Platform } from '../test/support/platform';
 import { ROOT } from '../test/support/service-process';
-import { percentile } from './support/load';
+import { closedLoop, CONCURRENCY, row, sdkClient } from './support/closed-loop';
 
-const CONCURRENCY = 16;
 const SECONDS = 8;
 const SLUG = 'bench-tool';
 const ARGS = { text: 'hi' };
-
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-/** `concurrency` callers, each starting its next call when the last one ends, for `seconds`. */
-async function closedLoop(call: () => Promise<void>, seconds: number): Promise<Figures> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) {
-        const t = performance.now();
-        try {
-          await call();
-          latencies.push(performance.now() - t);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return { rps: Math.round(latencies.length / elapsed), p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), errors };
-}
-
-async function sdkClient(url: string, headers: Record<string, string> = {}): Promise<Client> {
-  const client = new Client({ name: 'bench', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
-  return client;
-}
-
-function row(label: string, f: Figures): string {
-  return `${label.padEnd(40)} ${String(f.rps).padStart(6)} calls/s   p50 ${f.p50} ms   p99 ${f.p99} ms   errors ${f.errors}`;
-}
 
 /** Tool calls straight to the upstream vs through the REST gateway vs through the MCP gateway, one run. */
 async function main(): Promise<void> {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from '../service-process';
 
-/** This directory, whether it runs from test/ (jest, vitest) or compiled (bench). */
-export const STDIO_SUPPORT = join(__dirname);
+/** The servers' sources, also when this file runs compiled (bench): tsc does not copy .mjs files. */
+export const STDIO_SUPPORT = join(ROOT, 'test/support/stdio');
 export const WEATHER_SERVER = join(STDIO_SUPPORT, 'weather-server.mjs');
 export const WRAPPER = join(STDIO_SUPPORT, 'wrapper.mjs');
 
@@ -21,4 +22,14 @@ export function processesWithMarker(marker: string): number[] {
     }
   }
   return pids;
+}
+
+/** Resident memory of a process in MiB (VmRSS), or undefined once it is gone. */
+export function residentMiB(pid: number): number | undefined {
+  try {
+    const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(join('/proc', String(pid), 'status'), 'utf8'))?.[1];
+    return kib === undefined ? undefined : Number(kib) / 1024;
+  } catch {
+    return undefined;
+  }
 }
