@@ -141,6 +141,15 @@ describe('the Kubernetes runtime', () => {
     expect(kube.calls.slice(0, 2)).toEqual(['POST deployments', 'POST services']);
   });
 
+  it('refuses a command outside STDIO_ALLOWED_COMMANDS as on the local runtime (422), creating nothing', async () => {
+    const server = { name: 'shell', transport: 'stdio', command: 'bash', args: ['-c', 'echo'] };
+    const tool = await http(url, 'POST', '/api/v1/mcps', { token: dev.token, json: { ...CONTRACT.createTool, slug: 'kube-shell', config: { servers: [server] } } });
+    const res = await http(url, 'POST', '/api/v1/deployments', { token: dev.token, json: CONTRACT.deploy(tool.body.id) });
+    expect(res.status).toBe(422);
+    expect(res.body.detail[0]).toMatchObject({ loc: ['body', 'tool_id'], type: 'value_error.command_not_allowed' });
+    expect(kube.objects.deployments.size).toBe(0);
+  });
+
   it('ships manifests whose Role reaches only Deployments and Services in the tools namespace', () => {
     const manifest = (file: string) => readFileSync(join(ROOT, 'deploy/kubernetes', file), 'utf8');
     const rbac = manifest('rbac.yaml');

@@ -6,6 +6,7 @@ import { ToolSnapshots } from '@app/mcp';
 import { DeploymentEvents } from '../deployment-events';
 import { DeploymentEntity } from '../entities/deployment.entity';
 import type { UpstreamEndpoint, UpstreamTool } from '../runtime/deployment-runtime';
+import { runtimeDeployment } from '../lifecycle/runtime-deployment';
 import { RuntimeRegistry } from '../runtime/runtime-registry';
 import { type ArgumentCheck, compileArgumentCheck } from './argument-validator';
 
@@ -87,15 +88,7 @@ export class DeploymentResolver implements OnModuleDestroy {
     const checks = new Map(deployment.tools.map((t) => [t.name, compileArgumentCheck(t.inputSchema ?? {})]));
     let endpoint: UpstreamEndpoint | undefined;
     if (deployment.status === 'running') {
-      const toolConfig = await this.snapshots.versionConfigWithSecrets(deployment.toolId, deployment.toolVersion);
-      const runtime = this.runtimes.byKind(deployment.runtime);
-      [endpoint] = await runtime.instances({
-        id: deployment.id,
-        slug,
-        toolConfig,
-        replicas: deployment.replicas,
-        resources: { cpu: deployment.cpu, memory: deployment.memory },
-      });
+      [endpoint] = await this.runtimes.byKind(deployment.runtime).instances(await runtimeDeployment(deployment, this.snapshots));
     }
     return { deployment, endpoint, tools, checks, attachments: new Map() };
   }

@@ -10,5 +10,6 @@ export async function runtimeDeployment(d: DeploymentEntity, snapshots: ToolSnap
     toolConfig: await snapshots.versionConfigWithSecrets(d.toolId, d.toolVersion),
     replicas: d.replicas,
     resources: { cpu: d.cpu, memory: d.memory },
+    timeoutMs: d.timeoutMs ?? undefined,
   };
 }

@@ -37,6 +37,8 @@ export interface RuntimeDeployment {
   toolConfig: Record<string, unknown>;
   replicas: number;
   resources: { cpu: string; memory: string };
+  /** The deployment's own per-call timeout (config.timeout_ms), when it set one. */
+  timeoutMs?: number;
 }
 
 export interface RuntimeStart {

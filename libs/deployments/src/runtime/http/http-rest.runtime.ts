@@ -53,14 +53,15 @@ export class HttpRestRuntime implements DeploymentRuntime {
   }
 
   /**
-   * The in-process endpoint for the config: its URL names a digest of the config, so the pool
-   * reconnects when a redeploy changes the mapping, and keeps its client while it does not.
+   * The in-process endpoint for the config: its URL names a digest of the config and timeout, so
+   * the pool reconnects when a redeploy changes them, and keeps its client while it does not.
    */
   async instances(deployment: RuntimeDeployment): Promise<UpstreamEndpoint[]> {
-    const digest = createHash('sha256').update(JSON.stringify(deployment.toolConfig)).digest('base64url').slice(0, 22);
+    const requestTimeoutMs = (deployment.timeoutMs ?? this.config.gateway.callTimeoutMs) + REQUEST_GRACE_MS;
+    const digest = createHash('sha256').update(JSON.stringify([deployment.toolConfig, requestTimeoutMs])).digest('base64url').slice(0, 22);
     const sdk = await serverSdk();
     const tools = restToolsOf(deployment.toolConfig);
-    const options = { fetch: this.fetch, requestTimeoutMs: this.config.gateway.callTimeoutMs + REQUEST_GRACE_MS };
+    const options = { fetch: this.fetch, requestTimeoutMs };
     const handler = sdk.createMcpHandler(() => restBridgeServer(sdk, deployment.slug, tools, options));
     const fetch = (input: string | URL, init?: RequestInit) => handler.fetch(new Request(input, init));
     return [{ url: `http://rest-bridge.invalid/${deployment.id}/${digest}`, transport: 'streamable-http', fetch }];

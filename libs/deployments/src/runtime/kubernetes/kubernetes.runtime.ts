@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@app/core';
+import { APP_CONFIG, type AppConfig, type ValidationIssue } from '@app/core';
 import { DeploymentEntity } from '../../entities/deployment.entity';
 import { createUpstreamFetch, type UpstreamFetch } from '../../upstream/safe-fetch';
 import { UpstreamPool } from '../../upstream/upstream-pool';
@@ -9,6 +9,7 @@ import type { DeploymentRuntime, RuntimeDeployment, RuntimeHealth, RuntimeStart,
 import { type KubernetesApis, kubernetesApis, statusOf } from './kubernetes-api';
 import { deploymentObject, objectName, serviceObject, serviceUrl } from './kubernetes-objects';
 import { stdioServerOf } from '../stdio/stdio-server';
+import { StdioRuntime } from '../stdio/stdio.runtime';
 import { replicaInstances } from './replica-instances';
 
 const POLL_MS = 1_000;
@@ -35,6 +36,7 @@ export class KubernetesRuntime implements DeploymentRuntime {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(DeploymentEntity) private readonly deployments: Repository<DeploymentEntity>,
     private readonly pool: UpstreamPool,
+    private readonly stdio: StdioRuntime,
   ) {
     this.serviceFetch = createUpstreamFetch({ allowPrivate: true, maxResponseBytes: config.gateway.maxResponseBytes });
   }
@@ -45,6 +47,11 @@ export class KubernetesRuntime implements DeploymentRuntime {
 
   accepts(toolConfig: Record<string, unknown>): boolean {
     return this.config.deploymentRuntime === 'kubernetes' && stdioServerOf(toolConfig) !== undefined;
+  }
+
+  /** STDIO_ALLOWED_COMMANDS holds on every runtime that runs stdio servers. */
+  check(toolConfig: Record<string, unknown>): ValidationIssue[] {
+    return this.stdio.check(toolConfig);
   }
 
   async start(deployment: RuntimeDeployment): Promise<RuntimeStart> {
