@@ -26,7 +26,7 @@ const DESCRIPTION = [
   '',
   'The guide lives in the repository under `docs/`:',
   '- `docs/walkthrough.md`: every endpoint group with curl (runs in CI)',
-  '- `docs/deployments.md`: deployment lifecycle, runtimes (remote MCP, stdio, REST APIs as tools) and the MCP gateway',
+  '- `docs/deployments.md`: deployment lifecycle, runtimes (remote MCP, stdio locally or on Kubernetes, REST APIs as tools) and the MCP gateway',
   '- `docs/realtime.md`: `/ws` messages, Socket.IO events and authentication, SSE event names and ids, close codes',
   '- `docs/errors.md`: the error shape and every `error_code` with its causes',
   '- `docs/configuration.md`: every environment variable and `.env`',
