@@ -67,7 +67,7 @@ describe('Local stdio runtime: processes run by the workers behind the gateway',
     let id: string;
 
     it('starts both processes and serves calls from each', async () => {
-      const toolId = await createStdioTool(url, admin.token, stdioToolFor('stdio-weather', marker, { env: { WEATHER_API_KEY: 'wk-upstream-key-123' } }));
+      const toolId = await createStdioTool(url, admin.token, stdioToolFor('stdio-weather', marker, { flags: ['--linger'], env: { WEATHER_API_KEY: 'wk-upstream-key-123' } }));
       id = await deployRunning(url, admin.token, toolId);
       const d = await waitForDeployment(url, admin.token, id, (b) => b.instances.length === 2 && b.instances.every((i: any) => i.status === 'running'));
       expect(d.instances).toEqual([
@@ -117,7 +117,7 @@ describe('Local stdio runtime: processes run by the workers behind the gateway',
       console.log(`stdio failover: gateway calls failed for ${unavailableS.toFixed(2)} s after kill -9 of the worker (RUNNER_HEARTBEAT_MS=2000)`);
       const [moved] = await platform.sql<{ holder: string }>('SELECT holder FROM deployment_leases WHERE deployment_id = $1', [id]);
       expect(moved.holder).not.toBe(lease.holder);
-      // The dead worker's servers saw their stdin close and exited; only the new pair runs.
+      // The dead worker's servers outlive their stdin (--linger): the worker taking over killed their groups.
       await until(() => processesWithMarker(marker).length === 2 || undefined, 20_000);
       const d = await waitForDeployment(url, admin.token, id, (b) => b.status === 'running' && b.instances.every((i: any) => i.status === 'running'));
       expect(d.instances).toHaveLength(2);

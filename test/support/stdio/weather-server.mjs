@@ -5,6 +5,7 @@
  *   --marker=<text>     ignored by the server; lets tests find (and count) its processes
  *   --ignore-sigterm    survives SIGTERM, so only the runtime's SIGKILL escalation stops it
  *   --fail-start        writes to stderr and exits before speaking MCP
+ *   --linger            keeps running after its stdin closes (as servers with their own timers do)
  */
 import { McpServer } from '@modelcontextprotocol/server';
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
@@ -16,6 +17,8 @@ if (flags.has('--fail-start')) {
   process.stderr.write('weather-server: missing WEATHER_API_KEY\nweather-server: giving up\n');
   process.exit(3);
 }
+
+if (flags.has('--linger')) setInterval(() => undefined, 60_000);
 
 const server = new McpServer({ name: 'weather-stdio', version: '1.0.0' });
 server.registerTool(

@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { DeploymentEntity } from '../../entities/deployment.entity';
+import type { RecordedGroup } from './process-groups';
 
 /**
  * Which worker runs a stdio deployment now. A worker holds the row while it renews `expires_at`
@@ -30,4 +31,8 @@ export class DeploymentLeaseEntity {
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
+
+  /** The holder's process groups, so a worker taking over on the same host can kill what a dead one left. */
+  @Column({ type: 'jsonb', default: [] })
+  processGroups: RecordedGroup[];
 }

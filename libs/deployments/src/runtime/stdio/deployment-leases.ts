@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { RecordedGroup } from './process-groups';
 
 /**
  * The lease statements. Every time is PostgreSQL's `now()`, so workers with skewed clocks still
@@ -44,6 +45,19 @@ export class DeploymentLeases {
       [holder, ttlMs, [...held.keys()], [...held.values()]],
     );
     return new Set(rows.map((r) => r.deployment_id));
+  }
+
+  /** The process groups the current (or last) holder recorded, read before taking a lease over. */
+  async groupsOf(deploymentId: string): Promise<{ holder: string; groups: RecordedGroup[] } | undefined> {
+    const rows: Array<{ holder: string; process_groups: RecordedGroup[] }> = await this.db.query(
+      'SELECT holder, process_groups FROM deployment_leases WHERE deployment_id = $1',
+      [deploymentId],
+    );
+    return rows[0] && { holder: rows[0].holder, groups: rows[0].process_groups };
+  }
+
+  async recordGroups(deploymentId: string, holder: string, groups: RecordedGroup[]): Promise<void> {
+    await this.db.query('UPDATE deployment_leases SET process_groups = $3 WHERE deployment_id = $1 AND holder = $2', [deploymentId, holder, JSON.stringify(groups)]);
   }
 
   /** Gives the lease up at once (stop, shutdown), so another worker need not wait for it to lapse. */

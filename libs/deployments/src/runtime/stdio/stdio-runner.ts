@@ -9,6 +9,7 @@ import { DeploymentEntity } from '../../entities/deployment.entity';
 import { toUpstreamTool } from '../../upstream/upstream-pool';
 import type { UpstreamTool } from '../deployment-runtime';
 import { DeploymentLeases } from './deployment-leases';
+import { reapGroups, recordGroups } from './process-groups';
 import { RunnerListener } from './runner-listener';
 import { childEnvironment, isAllowedCommand, type StdioServer } from './stdio-server';
 import { StdioSupervisor } from './stdio-supervisor';
@@ -61,7 +62,12 @@ export class StdioRunner implements BeforeApplicationShutdown {
     if (existing?.generation === d.generation) return this.tools(existing.supervisor);
     if (existing) await this.stopLocal(d.id);
     const url = await this.listener.url();
+    const previous = await this.leases.groupsOf(d.id);
     if (!(await this.leases.claim(d.id, d.generation, this.holder, url, this.leaseTtlMs))) throw new LeaseTaken('another worker runs this deployment');
+    if (previous && previous.holder !== this.holder) {
+      const reaped = reapGroups(previous.groups);
+      if (reaped) this.logger.warn(`killed ${reaped} process group(s) of ${d.id} left by a dead worker on this host`);
+    }
     const { maxCrashes, crashWindowMs, restartBackoffMs, stopGraceMs } = this.config.stdio;
     const supervisor = new StdioSupervisor(
       d.id,
@@ -129,6 +135,7 @@ export class StdioRunner implements BeforeApplicationShutdown {
   private async recordInstances(id: string, generation: number, supervisor: StdioSupervisor, announce: boolean): Promise<void> {
     try {
       const written = await this.deployments.update({ id, generation }, { instances: supervisor.views() as never });
+      if (announce) await this.leases.recordGroups(id, this.holder, recordGroups(supervisor.pids()));
       if (!announce || !written.affected) return;
       const row = await this.deployments.findOneBy({ id, status: In(['starting', 'running']) });
       if (row) await this.events.publish(row);
