@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { PERMISSIONS } from '../libs/auth/src/nest-free';
 import { envSchema, ERROR_CODES } from '../libs/core/src/nest-free';
 import { ROOT } from './support/service-process';
 
@@ -15,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 
 /**
  * The reference pages of docs/ against the code: every error code the code can emit, every
- * environment variable it reads, and links that stay inside the repository.
+ * environment variable it reads, every permission, and links that stay inside the repository.
  */
 describe('docs/ reference pages', () => {
   it('errors.md explains every error_code, and every code a task can fail with', () => {
@@ -35,6 +36,11 @@ describe('docs/ reference pages', () => {
     const documented = (name: string) =>
       configuration.includes(`\`${name}\``) || (name.startsWith('QUEUE_<…>_') && configuration.includes(`${name.replace('QUEUE_<…>_', '')}\``));
     expect([...Object.keys(envSchema.shape), ...fromExample].filter((name) => !documented(name))).toEqual([]);
+  });
+
+  it('the walkthrough says what every permission allows', () => {
+    const walkthrough = page('walkthrough.md');
+    expect(PERMISSIONS.filter((permission) => !walkthrough.includes(`\`${permission}\``))).toEqual([]);
   });
 
   it('links only to files of the repository, and every one exists', () => {
