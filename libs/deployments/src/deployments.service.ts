@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { APP_CONFIG, type AppConfig, Conflict, type DeploymentStatusEvent, isUuid, JobProducer, NotFound, pageOffset } from '@app/core';
+import { APP_CONFIG, type AppConfig, Conflict, type DeploymentStatusEvent, isUuid, JobProducer, NotFound, pageOffset, toPage } from '@app/core';
 import { assertCanModify, canSee, type AuthUser } from '@app/auth';
 import { McpToolEntity, McpToolsService } from '@app/mcp';
 import { CreateDeploymentDto } from './dto/create-deployment.dto';
@@ -61,13 +61,8 @@ export class DeploymentsService {
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
     qb.orderBy('d.deployed_at', 'DESC').addOrderBy('d.id', 'DESC');
     const [rows, total] = await Promise.all([qb.clone().offset(pageOffset(query)).limit(query.page_size).getMany(), qb.getCount()]);
-    return {
-      deployments: rows.map((d) => toDeploymentSummary(d, d.tool?.name ?? '', this.config.publicBaseUrl)),
-      total,
-      page: query.page,
-      page_size: query.page_size,
-      pages: Math.ceil(total / query.page_size),
-    };
+    const { items, ...page } = toPage(rows, total, query);
+    return { deployments: items.map((d) => toDeploymentSummary(d, d.tool?.name ?? '', this.config.publicBaseUrl)), ...page };
   }
 
   async get(user: AuthUser, id: string) {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageMetaDto } from '@app/core';
 import { DEPLOYMENT_STATUSES, HEALTH_STATUSES, type DeploymentStatus, type HealthStatus } from '../entities/deployment.entity';
 
 const DEPLOYMENT_ID = 'ff0e8400-e29b-41d4-a716-446655440010';
@@ -48,21 +49,10 @@ export class DeploymentSummaryDto {
   last_health_check: Date | null;
 }
 
-export class DeploymentPageDto {
+/** The contract names this list's items `deployments`, not `items`. */
+export class DeploymentPageDto extends PageMetaDto {
   @ApiProperty({ type: [DeploymentSummaryDto] })
   deployments: DeploymentSummaryDto[];
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  total: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  page: number;
-
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  page_size: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  pages: number;
 }
 
 export class DeploymentMetricsDto {
