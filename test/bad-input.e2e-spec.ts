@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { Account, login, registerAndLogin } from './support/accounts';
+import { Account, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { CONTRACT } from './support/contract';
 import { http } from './support/http';
 import { Platform } from './support/platform';
@@ -123,8 +123,7 @@ describe('bad input is a 4xx, never a 500', () => {
     beforeAll(async () => {
       // An admin may read every list, so each one reaches its query validation.
       const user = await registerAndLogin(url);
-      await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [user.id]);
-      admin = { ...user, ...(await login(url, user.username, user.password)) };
+      admin = await promoteToAdmin(platform, url, user);
       const doc = (await http(url, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
       lists = Object.entries(doc.paths)
         .filter(([, ops]) => ops.get?.parameters?.some((p) => p.in === 'query' && p.name === 'page'))

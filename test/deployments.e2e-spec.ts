@@ -1,4 +1,4 @@
-import { Account, login, registerAndLogin } from './support/accounts';
+import { Account, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { CONTRACT, ISO_DATE, UUID } from './support/contract';
 import { createTool, deployRunning, waitForDeployment } from './support/deployments';
 import { http } from './support/http';
@@ -300,8 +300,7 @@ describe('Deployments and the REST gateway', () => {
   });
 
   it('admins see every deployment', async () => {
-    await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [other.id]);
-    const admin = await login(url, other.username, other.password);
+    const admin = await promoteToAdmin(platform, url, other);
     const list = await http(url, 'GET', '/api/v1/deployments', { token: admin.token });
     expect(list.body.total).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 import { Agent } from 'node:http';
-import { Account, login, registerAndLogin } from './support/accounts';
+import { Account, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { CONTRACT } from './support/contract';
 import { casesFor, FUZZ_SEED, FuzzCase, OpenApiDoc, operationsOf, type Operation } from './support/fuzz-cases';
 import { http } from './support/http';
@@ -31,8 +31,7 @@ describe(`fuzzing every operation of the OpenAPI document (seed ${FUZZ_SEED})`, 
     url = platform.api.url;
     const user = await registerAndLogin(url);
     // An admin passes every permission check, so the fuzzed input reaches every handler.
-    await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [user.id]);
-    admin = { ...user, ...(await login(url, user.username, user.password)) };
+    admin = await promoteToAdmin(platform, url, user);
     const as = { token: admin.token };
     const tool = await http(url, 'POST', '/api/v1/mcps', { ...as, json: CONTRACT.createTool });
     const document = await http(url, 'POST', '/api/v1/knowledge/documents', { ...as, json: { title: 'Fuzz', content: 'Fuzzing the MCP platform' } });

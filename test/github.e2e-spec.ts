@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import examples from '@octokit/webhooks-examples';
-import { Account, login, registerAndLogin } from './support/accounts';
+import { Account, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { CONTRACT, ISO_DATE, UUID } from './support/contract';
 import { FakeGithub } from './support/fake-github';
 import { http } from './support/http';
@@ -69,8 +69,7 @@ describe('GitHub integration', () => {
       registerAndLogin(url, 'viewer'),
       registerAndLogin(url),
     ]);
-    await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.id]);
-    admin = { ...admin, ...(await login(url, admin.username, admin.password)) };
+    admin = await promoteToAdmin(platform, url, admin);
   }, 90_000);
   afterAll(async () => {
     await platform.stop();

@@ -1,4 +1,4 @@
-import { Account, login, registerAndLogin } from './support/accounts';
+import { Account, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { ISO_DATE, UUID } from './support/contract';
 import { http } from './support/http';
 import { Platform } from './support/platform';
@@ -125,8 +125,7 @@ describe('knowledge base', () => {
   });
 
   it('reindexes every document as an admin task', async () => {
-    await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [other.id]);
-    const admin = { ...other, ...(await login(url, other.username, other.password)) };
+    const admin = await promoteToAdmin(platform, url, other);
     const res = await http(url, 'POST', '/api/v1/knowledge/reindex', { token: admin.token });
     expect(res.status).toBe(202);
     for (let i = 0; i < 100; i++) {

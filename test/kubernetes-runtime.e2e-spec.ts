@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Account, login, registerAndLogin } from './support/accounts';
+import { Account, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { CONTRACT } from './support/contract';
 import { waitForDeployment } from './support/deployments';
 import { FakeKubernetes } from './support/fake-kubernetes';
@@ -56,8 +56,7 @@ describe('the Kubernetes runtime', () => {
     url = platform.api.url;
     const registered = await registerAndLogin(url);
     // Deploying a stdio server, on any runtime, needs deployments:stdio: an admin's.
-    await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [registered.id]);
-    dev = { ...registered, ...(await login(url, registered.username, registered.password)) };
+    dev = await promoteToAdmin(platform, url, registered);
   }, 180_000);
   afterAll(async () => {
     await platform.stop();

@@ -1,4 +1,4 @@
-import { Account, registerAndLogin, login } from './support/accounts';
+import { Account, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { CONTRACT, ISO_DATE, UUID } from './support/contract';
 import { http } from './support/http';
 import { Platform } from './support/platform';
@@ -23,8 +23,7 @@ describe('MCP tool registry', () => {
       registerAndLogin(url, 'viewer'),
       registerAndLogin(url),
     ]);
-    await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.id]);
-    admin = { ...admin, ...(await login(url, admin.username, admin.password)) };
+    admin = await promoteToAdmin(platform, url, admin);
   }, 90_000);
   afterAll(() => platform.stop());
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Account, login, registerAndLogin } from './support/accounts';
+import { Account, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { CONTRACT } from './support/contract';
 import { deployRunning, waitForDeployment } from './support/deployments';
 import { http } from './support/http';
@@ -45,8 +45,7 @@ describe('Local stdio runtime: processes run by the workers behind the gateway',
     await platform.start();
     url = platform.api.url;
     [dev, admin] = await Promise.all([registerAndLogin(url), registerAndLogin(url)]);
-    await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.id]);
-    admin = { ...admin, ...(await login(url, admin.username, admin.password)) };
+    admin = await promoteToAdmin(platform, url, admin);
   }, 180_000);
   afterAll(() => platform.stop(), 60_000);
 

@@ -1,4 +1,4 @@
-import { Account, login, registerAndLogin } from './support/accounts';
+import { Account, login, promoteToAdmin, registerAndLogin } from './support/accounts';
 import { CONTRACT, UUID } from './support/contract';
 import { http } from './support/http';
 import { Platform } from './support/platform';
@@ -24,8 +24,7 @@ describe('user administration and password changes', () => {
     await platform.start();
     url = platform.api.url;
     [admin, dev, viewer] = await Promise.all([registerAndLogin(url), registerAndLogin(url), registerAndLogin(url, 'viewer')]);
-    await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.id]);
-    admin = { ...admin, ...(await login(url, admin.username, admin.password)) };
+    admin = await promoteToAdmin(platform, url, admin);
   }, 90_000);
   afterAll(() => platform.stop());
 

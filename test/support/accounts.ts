@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TokenPairDto, UserViewDto } from '@app/auth';
 import { http } from './http';
+import type { Platform } from './platform';
 
 export interface Account {
   id: string;
@@ -26,4 +27,10 @@ export async function login(baseUrl: string, username: string, password: string)
   const res = await http<TokenPairDto>(baseUrl, 'POST', '/api/v1/auth/login', { json: { username, password } });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
   return { token: res.body.access_token, refreshToken: res.body.refresh_token };
+}
+
+/** Makes an account an admin in the database, then logs it in again so its token carries the role. */
+export async function promoteToAdmin(platform: Pick<Platform, 'sql'>, baseUrl: string, account: Account): Promise<Account> {
+  await platform.sql(`UPDATE users SET role = 'admin' WHERE id = $1`, [account.id]);
+  return { ...account, role: 'admin', ...(await login(baseUrl, account.username, account.password)) };
 }
