@@ -4,49 +4,78 @@ import { registerAndLogin } from '../test/support/accounts';
 import { createTool, deployRunning } from '../test/support/deployments';
 import { Platform } from '../test/support/platform';
 import { ROOT } from '../test/support/service-process';
-import { closedLoop, CONCURRENCY, row, sdkClient } from './support/closed-loop';
+import { closedLoop, CONCURRENCY, type Figures, row, sdkClient } from './support/closed-loop';
+import { cpuPerCall } from './support/process-cpu';
 
 const SECONDS = 8;
+const UNLOADED_SECONDS = 4;
 const SLUG = 'bench-tool';
 const ARGS = { text: 'hi' };
+/** `BENCH_PROFILE_DIR=/tmp/prof npm run bench -- gateway` also writes the api's CPU profile there. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
-/** Tool calls straight to the upstream vs through the REST gateway vs through the MCP gateway, one run. */
+type Leg = 'direct' | 'rest' | 'mcp';
+const LABELS: Record<Leg, string> = {
+  direct: '(a) direct to the upstream (SDK client)',
+  rest: '(b) POST /mcp/{slug}/v1/tools/{name}',
+  mcp: '(c) /mcp/{slug}/v1 (SDK client)',
+};
+
+/**
+ * Tool calls straight to the upstream vs through the REST gateway vs through the MCP gateway, one
+ * run: loaded (`CONCURRENCY` callers, throughput and CPU per call of each process) and unloaded
+ * (one caller, the latency the gateway adds to a call when nothing queues).
+ */
 async function main(): Promise<void> {
   const upstreamProcess = fork(join(ROOT, 'dist/bench/bench/support/upstream-process.js'));
   const upstreamUrl = await new Promise<string>((resolve) => upstreamProcess.once('message', (m: { url: string }) => resolve(m.url)));
-  const platform = await new Platform({
+  const platform = new Platform({
     workers: 1,
     env: { LOG_LEVEL: 'warn', RATE_LIMIT_DEFAULT_PER_MINUTE: '100000000', UPSTREAM_ALLOW_PRIVATE: 'true', GATEWAY_MAX_CONCURRENT_CALLS: '1000' },
-  }).start();
+    nodeArgs: PROFILE_DIR ? { api: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] } : {},
+  });
   try {
+    await platform.start();
     const dev = await registerAndLogin(platform.api.url);
     await deployRunning(platform.api.url, dev.token, await createTool(platform.api.url, dev.token, SLUG, upstreamUrl));
     const auth = { authorization: `Bearer ${dev.token}` };
     const direct = await sdkClient(upstreamUrl);
     const viaMcp = await sdkClient(`${platform.api.url}/mcp/${SLUG}/v1`, auth);
     const restUrl = `${platform.api.url}/mcp/${SLUG}/v1/tools/echo_text`;
-    const rest = async () => {
-      const res = await fetch(restUrl, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(ARGS) });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(String(res.status));
-    };
-    const calls = {
+    const calls: Record<Leg, () => Promise<void>> = {
       direct: async () => void (await direct.callTool({ name: 'echo_text', arguments: ARGS })),
-      rest,
+      rest: async () => {
+        const res = await fetch(restUrl, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(ARGS) });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(String(res.status));
+      },
       mcp: async () => void (await viaMcp.callTool({ name: 'echo_text', arguments: ARGS })),
     };
-    for (const call of Object.values(calls)) await closedLoop(call, 2); // warm-up: JIT, pools, SDK load
-    const a = await closedLoop(calls.direct, SECONDS);
-    const b = await closedLoop(calls.rest, SECONDS);
-    const c = await closedLoop(calls.mcp, SECONDS);
+    const legs = Object.keys(calls) as Leg[];
+    for (const leg of legs) await closedLoop(calls[leg], 2); // warm-up: JIT, pools, SDK load
+    const pids = { api: platform.api.pid!, upstream: upstreamProcess.pid!, bench: process.pid };
+    const loaded = {} as Record<Leg, Figures & { cpu: Record<string, number> }>;
+    for (const leg of legs) {
+      const { result, perCall } = await cpuPerCall(pids, () => closedLoop(calls[leg], SECONDS), (f) => f.calls);
+      loaded[leg] = { ...result, cpu: perCall };
+    }
+    const unloaded = {} as Record<Leg, Figures>;
+    for (const leg of legs) unloaded[leg] = await closedLoop(calls[leg], UNLOADED_SECONDS, 1);
     await Promise.all([direct.close(), viaMcp.close()]);
 
-    console.log(`tools/call echo_text, ${CONCURRENCY} concurrent callers, ${SECONDS} s each, upstream = official SDK server (Streamable HTTP)`);
-    console.log(row('(a) direct to the upstream (SDK client)', a));
-    console.log(row('(b) POST /mcp/{slug}/v1/tools/{name}', b));
-    console.log(row('(c) /mcp/{slug}/v1 (SDK client)', c));
-    for (const [label, f] of [['(b) REST', b], ['(c) MCP', c]] as const) {
-      console.log(`${label}: ${((100 * f.rps) / a.rps).toFixed(1)}% of direct throughput (target >= 50%), p50 ${(f.p50 - a.p50).toFixed(2)} ms over direct (target < 1 ms)`);
+    const cpu = (c: Record<string, number>) => `CPU/call: api ${c.api} ms, upstream ${c.upstream} ms, bench ${c.bench} ms`;
+    console.log(`tools/call echo_text, upstream = official SDK server (Streamable HTTP) in its own process`);
+    console.log(`loaded: ${CONCURRENCY} concurrent callers, ${SECONDS} s each`);
+    for (const leg of legs) console.log(`${row(LABELS[leg], loaded[leg])}   ${cpu(loaded[leg].cpu)}`);
+    console.log(`unloaded: 1 caller, ${UNLOADED_SECONDS} s each`);
+    for (const leg of legs) console.log(row(LABELS[leg], unloaded[leg]));
+    for (const leg of ['rest', 'mcp'] as const) {
+      const share = (100 * loaded[leg].rps) / loaded.direct.rps;
+      const added = unloaded[leg].p50 - unloaded.direct.p50;
+      console.log(
+        `${LABELS[leg].slice(0, 3)} ${leg.toUpperCase()}: ${share.toFixed(1)}% of direct throughput (target >= 50%); ` +
+          `adds ${added.toFixed(2)} ms at p50 unloaded (target < 1 ms), ${(loaded[leg].p50 - loaded.direct.p50).toFixed(2)} ms loaded`,
+      );
     }
   } finally {
     upstreamProcess.kill();

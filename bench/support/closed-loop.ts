@@ -4,20 +4,21 @@ import { percentile } from './load';
 export const CONCURRENCY = 16;
 
 export interface Figures {
+  calls: number;
   rps: number;
   p50: number;
   p99: number;
   errors: number;
 }
 
-/** `CONCURRENCY` callers, each starting its next call when the last one ends, for `seconds`. */
-export async function closedLoop(call: () => Promise<void>, seconds: number): Promise<Figures> {
+/** `callers` callers, each starting its next call when the last one ends, for `seconds`. */
+export async function closedLoop(call: () => Promise<void>, seconds: number, callers = CONCURRENCY): Promise<Figures> {
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: callers }, async () => {
       while (performance.now() < deadline) {
         const t = performance.now();
         try {
@@ -32,7 +33,7 @@ export async function closedLoop(call: () => Promise<void>, seconds: number): Pr
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { rps: Math.round(latencies.length / elapsed), p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), errors };
+  return { calls: latencies.length, rps: Math.round(latencies.length / elapsed), p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), errors };
 }
 
 export async function sdkClient(url: string, headers: Record<string, string> = {}): Promise<Client> {

@@ -17,6 +17,8 @@ export interface PlatformOptions {
   /** A private PostgreSQL cluster or Redis (fault tests), instead of the shared services. */
   postgresAdminUrl?: string;
   redisUrl?: string;
+  /** Extra node flags per process kind (a benchmark profiling the api passes `--cpu-prof`). */
+  nodeArgs?: Partial<Record<keyof typeof ENTRYPOINTS, string[]>>;
 }
 
 /**
@@ -81,7 +83,7 @@ export class Platform {
   async spawn(kind: keyof typeof ENTRYPOINTS, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
     const port = await freePort();
     const portVar = kind === 'api' ? 'PORT' : 'WORKER_PORT';
-    return new ServiceProcess(kind, port, this.env({ [portVar]: String(port), ...extraEnv })).start();
+    return new ServiceProcess(kind, port, this.env({ [portVar]: String(port), ...extraEnv }), this.options.nodeArgs?.[kind]).start();
   }
 
   async stop(): Promise<void> {

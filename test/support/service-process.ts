@@ -25,6 +25,7 @@ export class ServiceProcess {
     readonly kind: keyof typeof ENTRYPOINTS,
     readonly port: number,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly nodeArgs: string[] = [],
   ) {
     // Everything an api answers through the http helper is checked against its OpenAPI document.
     if (kind === 'api') registerApi(this.url);
@@ -39,7 +40,7 @@ export class ServiceProcess {
   }
 
   start(): this {
-    const child = spawn(process.execPath, [ENTRYPOINTS[this.kind]], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...this.nodeArgs, ENTRYPOINTS[this.kind]], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => this.output.push(chunk.toString());
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
