@@ -17,6 +17,7 @@ import {
   RateLimited,
   rateLimitRejections,
   requestContext,
+  ServiceUnavailable,
   toPage,
 } from '@app/core';
 import { canSee, type AuthUser } from '@app/auth';
@@ -29,10 +30,14 @@ import type { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 type TaskJobName = { [N in JobName]: JobPayloads[N] extends JobEnvelope ? N : never }[JobName];
 type Submission<N extends TaskJobName> = Omit<JobPayloads[N], 'task_id' | 'owner_id' | 'request_id'>;
 
-/** Namespace the per-user and per-coalescing-key advisory locks (two-key form, apart from the migration lock). */
+/** Namespace the per-user advisory lock (two-key form, apart from the migration lock). */
 const UNFINISHED_LOCK_SPACE = 727_002;
-const COALESCE_LOCK_SPACE = 727_003;
+/** Join-or-create rounds before giving up; a second round is already rare (the waiting task started in between). */
+const MAX_JOIN_ROUNDS = 5;
 const UNFINISHED_RETRY_AFTER_S = 5;
+
+/** The columns a submission sets; the rest take their defaults. */
+type NewTask = Pick<TaskEntity, 'type' | 'ownerId' | 'requestId' | 'status' | 'input' | 'coalesceKey'>;
 
 export interface SubmitOptions {
   /**
@@ -59,7 +64,7 @@ export class TaskService {
    */
   async submit<N extends TaskJobName>(name: N, owner: Pick<AuthUser, 'id'>, input: Submission<N>, options: SubmitOptions = {}): Promise<TaskEntity> {
     const requestId = requestContext.requestId() ?? null;
-    const row = { type: name, ownerId: owner.id, requestId, status: 'pending' as const, input, coalesceKey: options.coalesceKey ?? null };
+    const row: NewTask = { type: name, ownerId: owner.id, requestId, status: 'pending', input, coalesceKey: options.coalesceKey ?? null };
     const { task, joined } = await this.createOrJoin(owner, row, options);
     if (joined) return task;
     try {
@@ -73,23 +78,37 @@ export class TaskService {
   }
 
   /**
-   * Joining and creating happen under a lock on the coalescing key, so concurrent submissions with
-   * one key make one task (the partial unique index on pending keys backs this up). Lock order is
-   * always key, then owner, so the two locks cannot deadlock.
+   * Join the task still waiting under the coalescing key, or create one. Creation is one
+   * `INSERT ... ON CONFLICT DO NOTHING` against the partial unique index on pending keys: no lock,
+   * so a burst of webhook deliveries never queues behind one. When the insert loses a race, the
+   * winner's task is joined; when that one has just started running, the next round creates anew.
    */
-  private async createOrJoin(owner: Pick<AuthUser, 'id'>, row: Partial<TaskEntity>, options: SubmitOptions): Promise<{ task: TaskEntity; joined: boolean }> {
-    // Fast path without the lock: in a burst, almost every submission finds the waiting task.
-    const waiting = row.coalesceKey ? await this.tasks.findOneBy({ coalesceKey: row.coalesceKey, status: 'pending' }) : null;
-    if (waiting) return { task: waiting, joined: true };
-    return this.tasks.manager.transaction(async (manager) => {
-      if (row.coalesceKey) {
-        await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COALESCE_LOCK_SPACE, row.coalesceKey]);
-        const waiting = await manager.findOneBy(TaskEntity, { coalesceKey: row.coalesceKey, status: 'pending' });
-        if (waiting) return { task: waiting, joined: true };
-      }
-      if (!options.system) await this.assertWithinLimit(manager, owner);
-      return { task: await manager.save(manager.create(TaskEntity, row)), joined: false };
-    });
+  private async createOrJoin(owner: Pick<AuthUser, 'id'>, row: NewTask, options: SubmitOptions): Promise<{ task: TaskEntity; joined: boolean }> {
+    for (let round = 0; round < MAX_JOIN_ROUNDS; round++) {
+      // In a burst, almost every submission finds the waiting task with this one read.
+      const waiting = row.coalesceKey ? await this.tasks.findOneBy({ coalesceKey: row.coalesceKey, status: 'pending' }) : null;
+      if (waiting) return { task: waiting, joined: true };
+      const created = options.system
+        ? await this.insertUnlessWaiting(this.tasks.manager, row)
+        : await this.tasks.manager.transaction(async (manager) => {
+            await this.assertWithinLimit(manager, owner);
+            return this.insertUnlessWaiting(manager, row);
+          });
+      if (created) return { task: created, joined: false };
+    }
+    throw ServiceUnavailable('Could not queue the task: its coalescing key kept changing hands; please retry');
+  }
+
+  /** The new task, or undefined when a task with the same coalescing key is already waiting. */
+  private async insertUnlessWaiting(manager: EntityManager, row: NewTask): Promise<TaskEntity | undefined> {
+    // ON CONFLICT without a target covers the partial unique index on pending coalescing keys.
+    const inserted = (await manager.query(
+      `INSERT INTO tasks (type, owner_id, request_id, status, input, coalesce_key) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [row.type, row.ownerId, row.requestId, row.status, JSON.stringify(row.input), row.coalesceKey],
+    )) as Array<{ id: string }>;
+    const [created] = inserted;
+    return created ? manager.findOneByOrFail(TaskEntity, { id: created.id }) : undefined;
   }
 
   /**
