@@ -13,41 +13,69 @@ export const TooManyConcurrentCalls = (limit: number) =>
   );
 
 /**
- * Takes a slot in the deployment's set of calls in flight, or refuses when it is full. Each slot
- * carries its own expiry (the call's timeout plus a margin), so slots of a replica that crashed
- * mid-call free themselves; expired ones are dropped before counting.
+ * One deployment's slot changes since the last round trip, applied atomically in order: the
+ * finished calls' slots are freed, expired slots (of a replica that crashed mid-call) are dropped,
+ * then each waiting call takes a slot while the set holds fewer than its limit. Each slot carries
+ * its own expiry (the call's timeout plus a margin).
+ * ARGV: now, key ttl, release count, release ids..., then (id, expires at, limit) per acquire.
  */
-const ACQUIRE = `
+const APPLY = `
+local releases = tonumber(ARGV[3])
+for i = 4, 3 + releases do redis.call('ZREM', KEYS[1], ARGV[i]) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
-return 1`;
+local count = redis.call('ZCARD', KEYS[1])
+local taken = {}
+for i = 4 + releases, #ARGV, 3 do
+  if count < tonumber(ARGV[i + 2]) then
+    redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
+    count = count + 1
+    taken[#taken + 1] = 1
+  else
+    taken[#taken + 1] = 0
+  end
+end
+if #taken > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return taken`;
 
 /** A slot outlives its call's timeout by this much before another replica may reclaim it. */
 const SLOT_MARGIN_MS = 5_000;
 /** After a failed or timed-out Redis call, calls skip the cap for this long instead of each waiting for Redis. */
 const FAIL_OPEN_MS = 5_000;
 
-type LimiterRedis = Redis & { gatewayAcquire(key: string, now: number, limit: number, expiresAt: number, id: string, ttl: number): Promise<number> };
+interface Acquire {
+  id: string;
+  ttl: number;
+  limit: number;
+  settle: (taken: boolean | undefined) => void;
+}
+
+interface Batch {
+  releases: string[];
+  acquires: Acquire[];
+}
+
+type LimiterRedis = Redis & { gatewaySlots(key: string, ...args: Array<string | number>): Promise<number[]> };
 
 /**
  * Concurrent calls per deployment across every api replica, counted in Redis: beyond the limit a
- * call is refused (429), not queued. The slot is taken with one scripted round trip (bounded by the
- * connection's command timeout, no offline queue) and released without waiting. When Redis is down
- * or slow the cap is skipped (fail open, as the rate limiter does): an outage of the limiter must
- * not become an outage of the gateway.
+ * call is refused (429), not queued. Every Redis command costs a socket write, so the slots taken
+ * and freed by all calls during one turn of the event loop go out together, one scripted round trip
+ * per deployment (bounded by the connection's command timeout, no offline queue). A call waits for
+ * its own answer before it starts, so no call runs without a slot; a freed slot reaches Redis at the
+ * end of the turn at the latest. When Redis is down or slow the cap is skipped (fail open, as the
+ * rate limiter does): an outage of the limiter must not become an outage of the gateway.
  */
 export class CallLimiter {
   private readonly logger = new Logger(CallLimiter.name);
   private readonly redis: LimiterRedis;
+  private batches = new Map<string, Batch>();
   private skipUntil = 0;
 
   constructor(
     redis: Redis,
     private readonly prefix: string,
   ) {
-    redis.defineCommand('gatewayAcquire', { numberOfKeys: 1, lua: ACQUIRE });
+    redis.defineCommand('gatewaySlots', { numberOfKeys: 1, lua: APPLY });
     this.redis = redis as LimiterRedis;
   }
 
@@ -57,7 +85,7 @@ export class CallLimiter {
     try {
       return await fn();
     } finally {
-      if (slot) this.redis.zrem(key, slot).catch(() => undefined);
+      if (slot) this.batch(key).releases.push(slot);
     }
   }
 
@@ -65,17 +93,34 @@ export class CallLimiter {
   private async acquire(key: string, limit: number, timeoutMs: number): Promise<string | undefined> {
     if (Date.now() < this.skipUntil || this.redis.status !== 'ready') return undefined;
     const id = randomUUID();
-    const now = Date.now();
-    const ttl = timeoutMs + SLOT_MARGIN_MS;
-    let taken: number;
-    try {
-      taken = await this.redis.gatewayAcquire(key, now, limit, now + ttl, id, ttl);
-    } catch (err) {
-      this.skipUntil = Date.now() + FAIL_OPEN_MS;
-      this.logger.warn(`gateway concurrency cap skipped for ${FAIL_OPEN_MS} ms: ${(err as Error).message}`);
-      return undefined;
+    const taken = await new Promise<boolean | undefined>((settle) => this.batch(key).acquires.push({ id, ttl: timeoutMs + SLOT_MARGIN_MS, limit, settle }));
+    if (taken === false) throw TooManyConcurrentCalls(limit);
+    return taken ? id : undefined;
+  }
+
+  private batch(key: string): Batch {
+    if (this.batches.size === 0) setImmediate(() => this.flush());
+    let batch = this.batches.get(key);
+    if (!batch) this.batches.set(key, (batch = { releases: [], acquires: [] }));
+    return batch;
+  }
+
+  private flush(): void {
+    const batches = this.batches;
+    this.batches = new Map();
+    for (const [key, { releases, acquires }] of batches) {
+      const now = Date.now();
+      const ttl = Math.max(0, ...acquires.map((a) => a.ttl));
+      const args = [now, ttl, releases.length, ...releases, ...acquires.flatMap((a) => [a.id, now + a.ttl, a.limit])];
+      this.redis.gatewaySlots(key, ...args).then(
+        (taken) => acquires.forEach((a, i) => a.settle(taken[i] === 1)),
+        (err: Error) => {
+          if (acquires.length === 0) return; // only releases: their slots expire on their own
+          this.skipUntil = Date.now() + FAIL_OPEN_MS;
+          this.logger.warn(`gateway concurrency cap skipped for ${FAIL_OPEN_MS} ms: ${err.message}`);
+          for (const a of acquires) a.settle(undefined);
+        },
+      );
     }
-    if (!taken) throw TooManyConcurrentCalls(limit);
-    return id;
   }
 }
