@@ -7,9 +7,10 @@ import { AllExceptionsFilter, sendError } from '../errors/all-exceptions.filter'
 import { ApiValidationPipe } from '../validation/api-validation.pipe';
 import { bodyReadError, jsonBodyParser } from './json-body.middleware';
 import { requestLogMiddleware } from '../logging/request-log.middleware';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { hasRawBody, mountRawBodyParsers, rawBodyRoutes } from './raw-body-routes';
 import { requestIdMiddleware } from './request-id.middleware';
-import { ScreenInputInterceptor } from './screen-input.interceptor';
+import { ScreenInputGuard } from './screen-input.guard';
 import { configureSecurityHeaders } from './security-headers';
 
 /**
@@ -20,6 +21,9 @@ import { configureSecurityHeaders } from './security-headers';
 export function configureHttp(app: INestApplication, config: AppConfig, log: Pino): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // No hashing of every JSON body into a weak ETag: responses are no-store, and the routes with
+  // conditional requests (a tool's If-Match) set their own ETag.
+  express.set('etag', false);
   express.set('trust proxy', config.trustProxy);
   express.use(requestIdMiddleware);
   express.use(requestLogMiddleware(log));
@@ -28,7 +32,8 @@ export function configureHttp(app: INestApplication, config: AppConfig, log: Pin
   mountRawBodyParsers(express.getHttpAdapter().getInstance(), rawBodyRoutes(app), (err, req, res) => sendError(bodyReadError(err), req, res, logger));
   const parseJson = jsonBodyParser(config.bodyLimit);
   express.use((req: Request, res: Response, next: NextFunction) => (hasRawBody(req) ? next() : parseJson(req, res, next)));
+  express.use(httpMetricsMiddleware);
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalInterceptors(new ScreenInputInterceptor());
+  app.useGlobalGuards(new ScreenInputGuard());
   app.useGlobalPipes(new ApiValidationPipe());
 }

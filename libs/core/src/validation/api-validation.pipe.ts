@@ -11,7 +11,8 @@ const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
  */
 @Injectable()
 export class ApiValidationPipe implements PipeTransform {
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  /** Synchronous for values it leaves alone (path strings, free-form bodies): no promise per parameter. */
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const location = LOCATION[metadata.type];
     const metatype = metadata.metatype;
     if (!location || !metatype || PRIMITIVES.has(metatype)) return value;

@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { AppException } from '../errors/app-exception';
 import { ValidationFailed } from '../errors/domain-errors';
 import { findUnsafeText } from '../validation/unsafe-text';
@@ -28,17 +27,21 @@ const sentBody = (req: Request) =>
  * Screens what every route receives, before pipes and handlers: a body our JSON parser did not
  * read is 415 on a route that takes one, and text PostgreSQL cannot store (NUL, lone surrogates)
  * is 422 with its `loc`, whether it came in the path, the query string or the body.
+ *
+ * A global guard registered by configureHttp, hence after the app's own global guards (authentication
+ * and rate limits, registered when the app is created), rather than an interceptor: a single global
+ * interceptor puts every request through Nest's rxjs interceptor chain.
  */
 @Injectable()
-export class ScreenInputInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+export class ScreenInputGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     if (req.body === undefined && sentBody(req) && takesBody(context)) {
       throw new AppException(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported Content-Type: send the body as application/json');
     }
     const issue = findUnsafeText(req.params, ['path']) ?? findUnsafeText(req.query, ['query']) ?? findUnsafeText(req.body, ['body']);
     if (issue) throw ValidationFailed([issue]);
-    return next.handle();
+    return true;
   }
 }
