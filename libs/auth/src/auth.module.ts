@@ -11,6 +11,8 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthGuard } from './guards/auth.guard';
 import { PasswordHasher } from './passwords/password-hasher';
+import { AccountRevisions } from './principals/account-revisions';
+import { CachedPrincipals } from './principals/cached-principals';
 import { FailedAuthLimiter } from './rate-limit/failed-auth.limiter';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { rateLimitPolicy } from './rate-limit/rate-limit.policy';
@@ -40,6 +42,8 @@ import { UsersService } from './users/users.service';
     UsersService,
     RefreshTokensService,
     ApiKeysService,
+    AccountRevisions,
+    CachedPrincipals,
     AuthenticationService,
     FailedAuthLimiter,
     SessionsService,

@@ -1,44 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { Unauthorized } from '@app/core';
-import { ApiKeysService } from './api-keys/api-keys.service';
 import type { AuthUser } from './auth-user';
 import type { Credentials } from './credentials';
 import { ROLE_PERMISSIONS } from './permissions';
+import type { AccountRevision } from './principals/account-revisions';
+import { CachedPrincipals } from './principals/cached-principals';
+import type { CachedUser } from './principals/principal-cache';
 import { JwtCodec } from './tokens/jwt-codec';
 import type { AccessClaims } from './tokens/token-claims';
-import { UsersService } from './users/users.service';
+
+const principal = (user: CachedUser, expiresAt: Date | undefined, apiKeyId?: string): AuthUser => ({
+  id: user.id,
+  username: user.username,
+  role: user.role,
+  permissions: ROLE_PERMISSIONS[user.role],
+  apiKeyId,
+  expiresAt,
+});
 
 /**
  * Turns credentials (Bearer access token or X-API-Key) into the principal a request acts as. The
- * user row is read every time so a deactivated user is locked out at once.
+ * user (and key) row is checked on every request so a deactivated user or a revoked key is locked
+ * out at once: read from PostgreSQL, or from a copy that the account's current revision (read from
+ * Redis by the caller, before this runs) proves unchanged since it was read.
  */
 @Injectable()
 export class AuthenticationService {
   constructor(
     private readonly jwt: JwtCodec,
-    private readonly apiKeys: ApiKeysService,
-    private readonly users: UsersService,
+    private readonly principals: CachedPrincipals,
   ) {}
 
-  async authenticate(credentials: Credentials): Promise<AuthUser> {
-    let userId: string;
-    let apiKeyId: string | undefined;
-    let expiresAt: Date | undefined;
+  /** The account whose revision the caller should read for `authenticate`, when the credentials tell. */
+  subjectOf(credentials: Credentials): string | undefined {
+    return this.principals.subjectOf(credentials);
+  }
+
+  async authenticate(credentials: Credentials, revision?: AccountRevision): Promise<AuthUser> {
     if (credentials.bearer) {
       const claims = this.jwt.verify<AccessClaims>(credentials.bearer, 'access');
-      userId = claims.sub;
-      expiresAt = new Date(claims.exp * 1000);
-    } else if (credentials.apiKey) {
-      const key = await this.apiKeys.resolve(credentials.apiKey);
-      if (!key) throw Unauthorized('Invalid, revoked or expired API key');
-      userId = key.userId;
-      apiKeyId = key.id;
-      expiresAt = key.expiresAt ?? undefined;
-    } else {
-      throw Unauthorized('Missing credentials');
+      const user = await this.principals.user(claims.sub, revision, claims.role);
+      if (!user) throw Unauthorized();
+      return principal(user, new Date(claims.exp * 1000));
     }
-    const user = await this.users.findActive(userId);
-    if (!user) throw Unauthorized();
-    return { id: user.id, username: user.username, role: user.role, permissions: ROLE_PERMISSIONS[user.role], apiKeyId, expiresAt };
+    if (credentials.apiKey) {
+      const key = await this.principals.apiKey(credentials.apiKey, revision);
+      if (!key) throw Unauthorized('Invalid, revoked or expired API key');
+      const user = await this.principals.user(key.userId, revision);
+      if (!user) throw Unauthorized();
+      return principal(user, key.expiresAt ?? undefined, key.id);
+    }
+    throw Unauthorized('Missing credentials');
   }
 }

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { NotFound } from '@app/core';
 import { ApiKeyEntity } from '../entities/api-key.entity';
+import { AccountRevisions } from '../principals/account-revisions';
 
 export const API_KEY_PREFIX = 'mcp_live_';
 const DISPLAY_PREFIX_LENGTH = API_KEY_PREFIX.length + 6;
@@ -12,11 +13,16 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
+export const isLive = (key: { expiresAt: Date | null }) => !key.expiresAt || key.expiresAt.getTime() > Date.now();
+
 @Injectable()
 export class ApiKeysService {
   private readonly lastTouched = new Map<string, number>();
 
-  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    private readonly revisions: AccountRevisions,
+  ) {}
 
   /** Returns the stored row and the key itself, which is shown once and never stored. */
   async create(userId: string, name: string, expiresAt: Date | null): Promise<{ row: ApiKeyEntity; key: string }> {
@@ -31,21 +37,20 @@ export class ApiKeysService {
     return this.keys.find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
   }
 
+  /** Through the owner's account revision: replicas that cached the key stop accepting it before this returns. */
   async revoke(userId: string, id: string): Promise<void> {
-    const { affected } = await this.keys.update({ id, userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    const { affected } = await this.revisions.change(userId, () => this.keys.update({ id, userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' }));
     if (!affected) throw NotFound('api_key', id);
   }
 
-  /** The owner of a live key, or undefined for unknown, revoked and expired keys. */
-  async resolve(key: string): Promise<ApiKeyEntity | undefined> {
-    if (!key.startsWith(API_KEY_PREFIX)) return undefined;
-    const row = await this.keys.findOneBy({ keyHash: hashApiKey(key), revokedAt: IsNull() });
-    if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
-    this.touch(row.id);
-    return row;
+  /** The row of a live key by its hash, or undefined for unknown, revoked and expired keys. */
+  async findLive(keyHash: string): Promise<ApiKeyEntity | undefined> {
+    const row = await this.keys.findOneBy({ keyHash, revokedAt: IsNull() });
+    return row && isLive(row) ? row : undefined;
   }
 
-  private touch(id: string): void {
+  /** Records the key's use in `last_used_at`, at most once per LAST_USED_RESOLUTION_MS and process. */
+  touch(id: string): void {
     const now = Date.now();
     if (now - (this.lastTouched.get(id) ?? 0) < LAST_USED_RESOLUTION_MS) return;
     this.lastTouched.set(id, now);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, RateLimited, rateLimitRejections, REDIS, type AppConfig } from '@app/core';
+import { type AccountRevision, AccountRevisions } from '../principals/account-revisions';
 
 const WINDOW_MS = 60_000;
 /** The check sits in front of every authenticated request: a slow Redis may cost this much, no more. */
@@ -9,6 +10,19 @@ const INCREMENT = `
 local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return hits`;
+
+/** Rejects when `work` has not settled within CHECK_BUDGET_MS. */
+async function withinBudget<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_BUDGET_MS} ms`)), CHECK_BUDGET_MS);
+  });
+  try {
+    return await Promise.race([work, budget]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Counts failed authentications (bad or expired tokens, unknown API keys) per client IP in Redis,
@@ -23,35 +37,43 @@ export class FailedAuthLimiter {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revisions: AccountRevisions,
   ) {}
 
   private key(ip: string | undefined): string {
     return `${this.config.queuePrefix}:ratelimit:auth-failures:ip:${ip ?? 'unknown'}`;
   }
 
-  async assertNotBlocked(ip: string | undefined): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_BUDGET_MS} ms`)), CHECK_BUDGET_MS);
-    });
-    let hits: string | null;
-    let pttl: number;
+  /**
+   * One MGET reads the IP's failure count and, when the caller names the account the credentials
+   * claim, that account's revision: a request costs one Redis round trip before authentication.
+   * Returns the revision read, or undefined when none was asked for or Redis did not answer (the
+   * caller then reads PostgreSQL). The window's remaining time is only asked for when refusing.
+   */
+  async assertNotBlocked(ip: string | undefined, subject?: string): Promise<AccountRevision | undefined> {
+    const keys = subject ? [this.key(ip), this.revisions.key(subject)] : [this.key(ip)];
+    let replies: (string | null)[];
     try {
-      [hits, pttl] = await Promise.race([Promise.all([this.redis.get(this.key(ip)), this.redis.pttl(this.key(ip))]), budget]);
+      replies = await withinBudget(this.redis.mget(keys));
     } catch (err) {
       this.logger.warn(`failed-authentication limit skipped: ${(err as Error).message}`);
-      return;
-    } finally {
-      clearTimeout(timer);
+      return undefined;
     }
-    if (Number(hits) >= this.config.rateLimit.authFailuresPerMinute) {
+    if (Number(replies[0]) >= this.config.rateLimit.authFailuresPerMinute) {
       rateLimitRejections.inc({ limit: 'failed_authentications' });
-      throw RateLimited(Math.max(1, Math.ceil(pttl / 1000)));
+      throw RateLimited(await this.secondsLeft(ip));
     }
+    return subject ? { userId: subject, value: replies[1] ?? null } : undefined;
   }
 
   /** Not awaited by callers: the 401 leaves at once; the count follows on the same connection, in order. */
   recordFailure(ip: string | undefined): void {
     this.redis.eval(INCREMENT, 1, this.key(ip), WINDOW_MS).catch((err: Error) => this.logger.warn(`failed authentication not counted: ${err.message}`));
+  }
+
+  /** The whole window when Redis cannot say: a refused client is better told too long than too short. */
+  private async secondsLeft(ip: string | undefined): Promise<number> {
+    const pttl = await withinBudget(this.redis.pttl(this.key(ip))).catch(() => WINDOW_MS);
+    return Math.max(1, Math.ceil(pttl / 1000));
   }
 }

@@ -4,14 +4,17 @@ import { Brackets, Repository } from 'typeorm';
 import { Conflict, EventBus, NotFound, Page, pageOffset, toPage, ValidationFailed } from '@app/core';
 import { UserEntity } from '../entities/user.entity';
 import { PasswordHasher } from '../passwords/password-hasher';
+import { AccountRevisions } from '../principals/account-revisions';
 import { RefreshTokensService } from '../tokens/refresh-tokens.service';
 import { toUserView, type UserView } from '../user.view';
 import type { ListUsersQueryDto, UpdateUserDto } from './dto/user-admin.dto';
 
 /**
  * What an admin does to accounts. Access tokens and API keys are checked against the user row on
- * every request, so a role change or a deactivation applies at once; refresh tokens are revoked so
- * no session outlives the change. The last active admin cannot be demoted or deactivated.
+ * every request (or a copy the account's revision vouches for; role and active state change through
+ * AccountRevisions for that), so a role change or a deactivation applies at once on every replica;
+ * refresh tokens are revoked so no session outlives the change. A password reset changes nothing a
+ * copy holds. The last active admin cannot be demoted or deactivated.
  */
 @Injectable()
 export class UserAdministrationService {
@@ -20,6 +23,7 @@ export class UserAdministrationService {
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokensService,
     private readonly events: EventBus,
+    private readonly revisions: AccountRevisions,
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<Page<UserView>> {
@@ -47,7 +51,8 @@ export class UserAdministrationService {
     if (losesAdmin && (await this.users.countBy({ role: 'admin', isActive: true })) <= 1) {
       throw Conflict('The last active admin cannot be demoted or deactivated');
     }
-    await this.users.update({ id }, { ...(change.role ? { role: change.role } : {}), ...(change.is_active !== undefined ? { isActive: change.is_active } : {}) });
+    const columns = { ...(change.role ? { role: change.role } : {}), ...(change.is_active !== undefined ? { isActive: change.is_active } : {}) };
+    await this.revisions.change(id, () => this.users.update({ id }, columns));
     await this.endSessions(id);
     return this.get(id);
   }
