@@ -42,4 +42,15 @@ describe('createUpstreamFetch', () => {
     const roomy = createUpstreamFetch({ allowPrivate: true, maxResponseBytes: 1024 });
     expect(await (await roomy(redirectUrl)).text()).toBe('reached');
   });
+
+  it('fails the body when the upstream goes away mid-answer', async () => {
+    const cut = createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '100' }).write('partial');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const port = await listen(cut, '127.0.0.1');
+    const response = await createUpstreamFetch({ allowPrivate: true, maxResponseBytes: 1024 })(`http://127.0.0.1:${port}/`);
+    await expect(response.text()).rejects.toThrow();
+    cut.close();
+  });
 });
