@@ -22,7 +22,9 @@ export function toRestBody(result: CallToolResult): unknown {
   if (result.isError) throw ToolError(textOf(result) || 'The tool reported an error', upstreamStatusOf(result));
   if (result.structuredContent !== undefined) return result.structuredContent;
   const blocks = result.content ?? [];
-  if (blocks.length === 1 && blocks[0].type === 'text') {
+  // JSON text starts (after whitespace) with one of these; checking first spares the SyntaxError,
+  // stack trace included, that JSON.parse throws on every plain-text answer.
+  if (blocks.length === 1 && blocks[0].type === 'text' && /^\s*[-{["\dtfn]/.test(blocks[0].text)) {
     try {
       return JSON.parse(blocks[0].text);
     } catch {
