@@ -3,6 +3,7 @@ import { json, type NextFunction, type Request, type RequestHandler, type Respon
 import { sendError } from '../errors/all-exceptions.filter';
 import { InvalidRequest } from '../errors/domain-errors';
 import { exceedsDepth, MAX_JSON_DEPTH } from '../validation/json-depth';
+import { limitInBytes, plainJsonBody } from './plain-json-body';
 
 export const JSON_MEDIA_TYPES = ['application/json', 'application/*+json'];
 
@@ -22,7 +23,7 @@ export function bodyReadError(err: unknown): unknown {
  * bounded before anything recursive (class-transformer, validators, services) sees the body.
  */
 export function jsonBodyParser(bodyLimit: string): RequestHandler {
-  const parse = json({ limit: bodyLimit, type: JSON_MEDIA_TYPES });
+  const parse = plainJsonBody(limitInBytes(bodyLimit), json({ limit: bodyLimit, type: JSON_MEDIA_TYPES }));
   const logger = new Logger('Errors');
   return (req: Request, res: Response, next: NextFunction) =>
     parse(req, res, (err?: unknown) => {
