@@ -11,6 +11,8 @@ export interface McpSessionClaims {
   iat: number;
 }
 
+const CHECKED_MAX = 10_000;
+
 /**
  * The `Mcp-Session-Id` of 2025-11-25 clients is a signed token rather than a key into process
  * memory: any api replica verifies it with the shared secret, so a session opened on one replica
@@ -19,6 +21,7 @@ export interface McpSessionClaims {
  */
 export class McpSessionTokens {
   private readonly key: Buffer;
+  private readonly checked = new Map<string, McpSessionClaims>();
 
   constructor(secret: string) {
     this.key = createHmac('sha256', secret).update('mcp-session-id').digest();
@@ -30,17 +33,27 @@ export class McpSessionTokens {
   }
 
   verify(token: string, deploymentId: string, userId: string): McpSessionClaims | undefined {
+    const claims = this.checked.get(token) ?? this.check(token);
+    return claims && claims.d === deploymentId && claims.u === userId ? claims : undefined;
+  }
+
+  /** The claims of a token this secret signed; remembered, since a client sends its token with every request. */
+  private check(token: string): McpSessionClaims | undefined {
     const [payload, signature] = token.split('.');
     if (!payload || !signature) return undefined;
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    let claims: McpSessionClaims;
     try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as McpSessionClaims;
-      return claims.d === deploymentId && claims.u === userId ? claims : undefined;
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as McpSessionClaims;
     } catch {
       return undefined;
     }
+    // Only tokens we signed get here, so the bound is against many clients, not against forgeries.
+    if (this.checked.size >= CHECKED_MAX) this.checked.clear();
+    this.checked.set(token, claims);
+    return claims;
   }
 
   private sign(payload: string): string {
