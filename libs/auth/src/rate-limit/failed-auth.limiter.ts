@@ -11,6 +11,9 @@ local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return hits`;
 
+/** Sent as EVALSHA: a client guessing credentials makes one of these per attempt. */
+type FailureRedis = Redis & { authFailureIncrement(key: string, windowMs: number): Promise<number> };
+
 /** Rejects when `work` has not settled within CHECK_BUDGET_MS. */
 async function withinBudget<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -34,11 +37,16 @@ async function withinBudget<T>(work: Promise<T>): Promise<T> {
 export class FailedAuthLimiter {
   private readonly logger = new Logger(FailedAuthLimiter.name);
 
+  private readonly redis: FailureRedis;
+
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly revisions: AccountRevisions,
-  ) {}
+  ) {
+    redis.defineCommand('authFailureIncrement', { numberOfKeys: 1, lua: INCREMENT });
+    this.redis = redis as FailureRedis;
+  }
 
   private key(ip: string | undefined): string {
     return `${this.config.queuePrefix}:ratelimit:auth-failures:ip:${ip ?? 'unknown'}`;
@@ -68,7 +76,7 @@ export class FailedAuthLimiter {
 
   /** Not awaited by callers: the 401 leaves at once; the count follows on the same connection, in order. */
   recordFailure(ip: string | undefined): void {
-    this.redis.eval(INCREMENT, 1, this.key(ip), WINDOW_MS).catch((err: Error) => this.logger.warn(`failed authentication not counted: ${err.message}`));
+    this.redis.authFailureIncrement(this.key(ip), WINDOW_MS).catch((err: Error) => this.logger.warn(`failed authentication not counted: ${err.message}`));
   }
 
   /** The whole window when Redis cannot say: a refused client is better told too long than too short. */

@@ -12,6 +12,9 @@ local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { hits, redis.call('PTTL', KEYS[1]) }`;
 
+/** Sent as EVALSHA (the script text only once per connection), on every request that is rate limited. */
+type ThrottleRedis = Redis & { throttleIncrement(key: string, ttlMs: number): Promise<[number, number]> };
+
 /** After a failed or timed-out Redis call, requests skip the limiter for this long instead of each waiting for Redis. */
 const FAIL_OPEN_MS = 5000;
 
@@ -24,15 +27,20 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
   private skipUntil = 0;
 
+  private readonly redis: ThrottleRedis;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly prefix: string,
-  ) {}
+  ) {
+    redis.defineCommand('throttleIncrement', { numberOfKeys: 1, lua: INCREMENT });
+    this.redis = redis as ThrottleRedis;
+  }
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
     if (Date.now() < this.skipUntil || this.redis.status !== 'ready') return UNLIMITED;
     try {
-      const [hits, pttl] = (await this.redis.eval(INCREMENT, 1, `${this.prefix}:ratelimit:${name}:${key}`, ttl)) as [number, number];
+      const [hits, pttl] = await this.redis.throttleIncrement(`${this.prefix}:ratelimit:${name}:${key}`, ttl);
       const seconds = Math.max(1, Math.ceil(pttl / 1000));
       return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: hits > limit ? seconds : 0 };
     } catch (err) {
