@@ -6,8 +6,6 @@ import { ROLE_PERMISSIONS } from './permissions';
 import type { AccountRevision } from './principals/account-revisions';
 import { CachedPrincipals } from './principals/cached-principals';
 import type { CachedUser } from './principals/principal-cache';
-import { JwtCodec } from './tokens/jwt-codec';
-import type { AccessClaims } from './tokens/token-claims';
 
 const principal = (user: CachedUser, expiresAt: Date | undefined, apiKeyId?: string): AuthUser => ({
   id: user.id,
@@ -26,10 +24,7 @@ const principal = (user: CachedUser, expiresAt: Date | undefined, apiKeyId?: str
  */
 @Injectable()
 export class AuthenticationService {
-  constructor(
-    private readonly jwt: JwtCodec,
-    private readonly principals: CachedPrincipals,
-  ) {}
+  constructor(private readonly principals: CachedPrincipals) {}
 
   /** The account whose revision the caller should read for `authenticate`, when the credentials tell. */
   subjectOf(credentials: Credentials): string | undefined {
@@ -38,7 +33,7 @@ export class AuthenticationService {
 
   async authenticate(credentials: Credentials, revision?: AccountRevision): Promise<AuthUser> {
     if (credentials.bearer) {
-      const claims = this.jwt.verify<AccessClaims>(credentials.bearer, 'access');
+      const claims = this.principals.accessClaims(credentials.bearer);
       const user = await this.principals.user(claims.sub, revision, claims.role);
       if (!user) throw Unauthorized();
       return principal(user, new Date(claims.exp * 1000));

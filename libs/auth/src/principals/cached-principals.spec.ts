@@ -1,8 +1,11 @@
+import { vi } from 'vitest';
+import { JwtService } from '@nestjs/jwt';
 import { EventEmitter } from 'node:events';
 import type Redis from 'ioredis';
 import type { AppConfig } from '@app/core';
 import { hashApiKey, type ApiKeysService } from '../api-keys/api-keys.service';
 import type { Role } from '../permissions';
+import { JwtCodec } from '../tokens/jwt-codec';
 import type { UsersService } from '../users/users.service';
 import { type AccountRevision, AccountRevisions } from './account-revisions';
 import { CachedPrincipals } from './cached-principals';
@@ -35,11 +38,12 @@ function newTestService() {
     touch: () => undefined,
   } as unknown as ApiKeysService;
   const revisions = new AccountRevisions(redis as unknown as Redis, { queuePrefix: 'test' } as AppConfig);
-  const principals = new CachedPrincipals(usersService, apiKeys, revisions, redis as unknown as Redis);
+  const codec = new JwtCodec(new JwtService(), { jwtSecret: 'unit-test-secret-that-is-long-enough-0123' } as AppConfig);
+  const principals = new CachedPrincipals(codec, usersService, apiKeys, revisions, redis as unknown as Redis);
   /** What the failed-authentication check reads: the account's current revision, null when Redis holds none. */
   const read = (userId = 'u-1'): AccountRevision => ({ userId, value: store.get(revisions.key(userId)) ?? null });
   const settle = () => new Promise((resolve) => setImmediate(resolve));
-  return { principals, revisions, users, keys, reads, store, redis, read, settle };
+  return { principals, revisions, users, keys, reads, store, redis, read, settle, codec };
 }
 
 describe('CachedPrincipals', () => {
@@ -115,6 +119,21 @@ describe('CachedPrincipals', () => {
     expect(t.reads.keys).toBe(2);
     await t.revisions.change('u-1', async () => void (t.keys.get(hashApiKey(KEY))!.revoked = true));
     await expect(t.principals.apiKey(KEY, t.read())).resolves.toBeUndefined();
+  });
+
+  it('verifies a token once, names its subject from then on, and refuses forgeries and refresh tokens every time', async () => {
+    const t = newTestService();
+    const token = t.codec.sign({ sub: 'u-1', role: 'developer', type: 'access' }, 60);
+    const verify = vi.spyOn(t.codec, 'verify');
+    expect(t.principals.accessClaims(token)).toMatchObject({ sub: 'u-1', role: 'developer' });
+    expect(t.principals.accessClaims(token)).toMatchObject({ sub: 'u-1' });
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(t.principals.subjectOf({ bearer: token })).toBe('u-1');
+    const [header, payload] = token.split('.');
+    for (const bad of [`${header}.${payload}.forged`, t.codec.sign({ sub: 'u-1', type: 'refresh' }, 60)]) {
+      expect(() => t.principals.accessClaims(bad)).toThrow();
+      expect(() => t.principals.accessClaims(bad)).toThrow();
+    }
   });
 
   it('refuses an expired key from the cache', async () => {

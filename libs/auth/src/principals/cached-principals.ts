@@ -4,10 +4,12 @@ import { REDIS } from '@app/core';
 import { API_KEY_PREFIX, ApiKeysService, hashApiKey, isLive } from '../api-keys/api-keys.service';
 import type { Credentials } from '../credentials';
 import type { Role } from '../permissions';
+import { JwtCodec } from '../tokens/jwt-codec';
+import type { AccessClaims } from '../tokens/token-claims';
 import { unverifiedSubject } from '../tokens/unverified-subject';
 import { UsersService } from '../users/users.service';
 import { type AccountRevision, AccountRevisions, isCacheableRevision } from './account-revisions';
-import { type CachedKey, type CachedUser, PrincipalCache } from './principal-cache';
+import { type CachedKey, type CachedUser, PrincipalCache, type VerifiedClaims } from './principal-cache';
 
 /** Enough for every account active on a replica; the oldest entries go first. */
 const MAX_ENTRIES = 10_000;
@@ -24,6 +26,7 @@ export class CachedPrincipals {
   private readonly cache = new PrincipalCache({ maxEntries: MAX_ENTRIES, ttlMs: TTL_MS });
 
   constructor(
+    private readonly jwt: JwtCodec,
     private readonly users: UsersService,
     private readonly apiKeys: ApiKeysService,
     private readonly revisions: AccountRevisions,
@@ -35,9 +38,18 @@ export class CachedPrincipals {
 
   /** The account whose revision to read with the failed-authentication check, if it can be told before verification. */
   subjectOf(credentials: Credentials): string | undefined {
-    if (credentials.bearer) return unverifiedSubject(credentials.bearer);
+    if (credentials.bearer) return this.cache.claims(credentials.bearer)?.sub ?? unverifiedSubject(credentials.bearer);
     if (credentials.apiKey) return this.cache.ownerOfKey(hashApiKey(credentials.apiKey));
     return undefined;
+  }
+
+  /** The claims of a valid access token; verifying the same token again (HMAC, JSON, claim checks) is skipped until it expires. */
+  accessClaims(token: string): VerifiedClaims {
+    const cached = this.cache.claims(token);
+    if (cached) return cached;
+    const claims = this.jwt.verify<AccessClaims>(token, 'access');
+    this.cache.putClaims(token, claims);
+    return claims;
   }
 
   /** The active user, or null. `tokenRole`: a token issued for another role than the copy's means the copy is older than the token. */

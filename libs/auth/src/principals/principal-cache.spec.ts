@@ -49,6 +49,16 @@ describe('PrincipalCache', () => {
     expect(cache.user('u-carol', 'r')).toBeDefined();
   });
 
+  it('keeps verified token claims until the second they expire, as jsonwebtoken counts it', () => {
+    const { cache, advance } = newCache(10, 1000);
+    const claims = { sub: alice.id, role: alice.role, type: 'access' as const, exp: 10 };
+    cache.putClaims('token', claims);
+    advance(9_999);
+    expect(cache.claims('token')).toEqual(claims);
+    advance(1);
+    expect(cache.claims('token')).toBeUndefined();
+  });
+
   it('forgets everything on clear', () => {
     const { cache } = newCache();
     cache.putUser(alice, 'r');

@@ -1,4 +1,7 @@
 import type { Role } from '../permissions';
+import type { AccessClaims } from '../tokens/token-claims';
+
+export type VerifiedClaims = AccessClaims & { exp: number };
 
 /** What authentication needs of an active user row. */
 export interface CachedUser {
@@ -38,6 +41,7 @@ export class PrincipalCache {
   private readonly users = new Map<string, Stamped<CachedUser>>();
   private readonly keys = new Map<string, Stamped<CachedKey>>();
   private readonly owners = new Map<string, string>();
+  private readonly tokens = new Map<string, VerifiedClaims>();
 
   constructor(
     private readonly limits: PrincipalCacheLimits,
@@ -68,10 +72,27 @@ export class PrincipalCache {
     this.put(this.owners, hash, userId);
   }
 
+  /**
+   * The claims of an access token whose signature, issuer, audience and type were verified before,
+   * while it has not expired (the same test as jsonwebtoken's, to the second). A token's claims never
+   * change, so unlike rows they need no revision; whether its user may still use it is checked apart.
+   */
+  claims(token: string): VerifiedClaims | undefined {
+    const claims = this.tokens.get(token);
+    if (claims && Math.floor(this.now() / 1000) < claims.exp) return claims;
+    if (claims) this.tokens.delete(token);
+    return undefined;
+  }
+
+  putClaims(token: string, claims: VerifiedClaims): void {
+    this.put(this.tokens, token, claims);
+  }
+
   clear(): void {
     this.users.clear();
     this.keys.clear();
     this.owners.clear();
+    this.tokens.clear();
   }
 
   private fresh<T>(map: Map<string, Stamped<T>>, id: string, revision: string): T | undefined {
