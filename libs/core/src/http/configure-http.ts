@@ -6,12 +6,12 @@ import type { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter, sendError } from '../errors/all-exceptions.filter';
 import { ApiValidationPipe } from '../validation/api-validation.pipe';
 import { bodyReadError, jsonBodyParser } from './json-body.middleware';
-import { requestLogMiddleware } from '../logging/request-log.middleware';
+import { requestLog } from '../logging/request-log';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { hasRawBody, mountRawBodyParsers, rawBodyRoutes } from './raw-body-routes';
 import { requestIdMiddleware } from './request-id.middleware';
 import { ScreenInputGuard } from './screen-input.guard';
-import { configureSecurityHeaders } from './security-headers';
+import { enableCors, securityHeaders } from './security-headers';
 
 /**
  * HTTP plumbing shared by both apps: request ids, body parsing, input screening, validation,
@@ -25,9 +25,15 @@ export function configureHttp(app: INestApplication, config: AppConfig, log: Pin
   // conditional requests (a tool's If-Match) set their own ETag.
   express.set('etag', false);
   express.set('trust proxy', config.trustProxy);
-  express.use(requestIdMiddleware);
-  express.use(requestLogMiddleware(log));
-  configureSecurityHeaders(express, config);
+  const setSecurityHeaders = securityHeaders();
+  const logWhenFinished = requestLog(log);
+  // One middleware for what every request gets first: each express layer is a router step per request.
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    setSecurityHeaders(req, res);
+    logWhenFinished(req, res);
+    requestIdMiddleware(req, res, next);
+  });
+  enableCors(express, config);
   const logger = new Logger('Errors');
   mountRawBodyParsers(express.getHttpAdapter().getInstance(), rawBodyRoutes(app), (err, req, res) => sendError(bodyReadError(err), req, res, logger));
   const parseJson = jsonBodyParser(config.bodyLimit);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { AppConfig } from '../config/app-config';
 
@@ -43,16 +43,19 @@ function recordHelmetHeaders(options: HelmetOptions): [string, string][] {
  * Headers on every response: helmet (nosniff, frame denial, CSP, Referrer-Policy: no-referrer),
  * HSTS only when the request reached us over HTTPS (directly, or via a proxy trusted by
  * TRUST_PROXY), and `Cache-Control: no-store` on everything but the docs, since most responses carry
- * tokens or a principal's data. CORS answers only the origins listed in CORS_ORIGINS.
+ * tokens or a principal's data. Call it as the request arrives.
  */
-export function configureSecurityHeaders(express: NestExpressApplication, config: AppConfig): void {
+export function securityHeaders(): (req: Request, res: Response) => void {
   const helmetHeaders = recordHelmetHeaders(HELMET);
-  express.use((req: Request, res: Response, next: NextFunction) => {
+  return (req, res) => {
     for (const [name, value] of helmetHeaders) res.setHeader(name, value);
     if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
     if (!DOCS.test(req.path)) res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  };
+}
+
+/** CORS answers only the origins listed in CORS_ORIGINS. */
+export function enableCors(express: NestExpressApplication, config: AppConfig): void {
   express.enableCors({
     origin: (origin, callback) => callback(null, origin !== undefined && config.corsOrigins.includes(origin)),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],

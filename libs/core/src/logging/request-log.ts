@@ -1,5 +1,5 @@
 import type {} from '../http/request-id.types';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { routeTemplate } from '../http/route-template';
 
@@ -7,11 +7,11 @@ const QUIET_PATHS = new Set(['/health', '/health/live', '/metrics']);
 
 /**
  * One line per request when it ends: method, route template, status, duration and request id.
- * Never headers, bodies or query strings (they may carry tokens).
+ * Never headers, bodies or query strings (they may carry tokens). Call it as the request arrives.
  */
-export function requestLogMiddleware(logger: Logger) {
+export function requestLog(logger: Logger): (req: Request, res: Response) => void {
   const log = logger.child({ context: 'HTTP' });
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req, res) => {
     const started = performance.now();
     res.on('finish', () => {
       const status = res.statusCode;
@@ -29,6 +29,5 @@ export function requestLogMiddleware(logger: Logger) {
       };
       log[level](entry, `${req.method} ${entry.route} ${status} ${entry.duration_ms} ms`);
     });
-    next();
   };
 }
