@@ -53,4 +53,16 @@ describe('createUpstreamFetch', () => {
     await expect(response.text()).rejects.toThrow();
     cut.close();
   });
+
+  it('lets a caller cancel a body it does not read (a health probe), and the next call still works', async () => {
+    const api = createServer((_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"detail":"not here"}'));
+    const port = await listen(api, '127.0.0.1');
+    const fetchUpstream = createUpstreamFetch({ allowPrivate: true, maxResponseBytes: 1024 });
+    const probe = await fetchUpstream(`http://127.0.0.1:${port}/`);
+    await probe.body?.cancel();
+    // Chunks the socket had already delivered must not reach the cancelled stream (that threw, uncaught).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await (await fetchUpstream(`http://127.0.0.1:${port}/`)).text()).toBe('{"detail":"not here"}');
+    api.close();
+  });
 });

@@ -48,6 +48,8 @@ function cappedBody(res: http.IncomingMessage, limit: number): ReadableStream<Ui
         controller.error(err);
       };
       res.on('data', (chunk: Buffer) => {
+        // Chunks already buffered still arrive after a cancel or a failure: the stream is closed to them.
+        if (!open) return;
         seen += chunk.length;
         if (seen > limit) return fail(new ResponseTooLargeError(limit));
         controller.enqueue(chunk);
