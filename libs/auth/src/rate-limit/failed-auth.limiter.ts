@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { APP_CONFIG, RateLimited, rateLimitRejections, REDIS, type AppConfig } from '@app/core';
+import { APP_CONFIG, RateLimited, rateLimitRejections, REDIS, withTimeout, type AppConfig } from '@app/core';
 import { type AccountRevision, AccountRevisions } from '../principals/account-revisions';
 
 const WINDOW_MS = 60_000;
@@ -13,19 +13,6 @@ return hits`;
 
 /** Sent as EVALSHA: a client guessing credentials makes one of these per attempt. */
 type FailureRedis = Redis & { authFailureIncrement(key: string, windowMs: number): Promise<number> };
-
-/** Rejects when `work` has not settled within CHECK_BUDGET_MS. */
-async function withinBudget<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_BUDGET_MS} ms`)), CHECK_BUDGET_MS);
-  });
-  try {
-    return await Promise.race([work, budget]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Counts failed authentications (bad or expired tokens, unknown API keys) per client IP in Redis,
@@ -62,7 +49,7 @@ export class FailedAuthLimiter {
     const keys = subject ? [this.key(ip), this.revisions.key(subject)] : [this.key(ip)];
     let replies: (string | null)[];
     try {
-      replies = await withinBudget(this.redis.mget(keys));
+      replies = await withTimeout(this.redis.mget(keys), CHECK_BUDGET_MS);
     } catch (err) {
       this.logger.warn(`failed-authentication limit skipped: ${(err as Error).message}`);
       return undefined;
@@ -81,7 +68,7 @@ export class FailedAuthLimiter {
 
   /** The whole window when Redis cannot say: a refused client is better told too long than too short. */
   private async secondsLeft(ip: string | undefined): Promise<number> {
-    const pttl = await withinBudget(this.redis.pttl(this.key(ip))).catch(() => WINDOW_MS);
+    const pttl = await withTimeout(this.redis.pttl(this.key(ip)), CHECK_BUDGET_MS).catch(() => WINDOW_MS);
     return Math.max(1, Math.ceil(pttl / 1000));
   }
 }

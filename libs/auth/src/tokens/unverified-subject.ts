@@ -1,4 +1,4 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@app/core';
 
 /**
  * The `sub` a JWT claims, WITHOUT checking its signature: only for choosing which account's revision
@@ -10,7 +10,7 @@ export function unverifiedSubject(token: string): string | undefined {
   if (!payload) return undefined;
   try {
     const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub;
-    return typeof sub === 'string' && UUID.test(sub) ? sub : undefined;
+    return isUuid(sub) ? sub : undefined;
   } catch {
     return undefined;
   }
