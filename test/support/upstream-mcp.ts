@@ -4,6 +4,7 @@ import { createMcpHandler, McpServer, ResourceTemplate } from '@modelcontextprot
 import { z } from 'zod';
 import { closeServer } from './close-server';
 import { freePort } from './free-port';
+import { type Exchange, recordExchange } from './recorded-exchanges';
 
 /** The contract's weather answer, so the REST example can be asserted verbatim. */
 export function weatherFor(location: string) {
@@ -72,9 +73,14 @@ function buildServer(): McpServer {
 export class UpstreamMcp {
   calls = 0;
   port = 0;
+  /** Every request and how it was answered, when constructed with `record` (a benchmark does not). */
+  readonly exchanges: Exchange[] = [];
   private server?: Server;
 
-  constructor(readonly host = '127.0.0.1') {}
+  constructor(
+    readonly host = '127.0.0.1',
+    private readonly options: { record?: boolean } = {},
+  ) {}
 
   get url(): string {
     return `http://${this.host}:${this.port}/mcp`;
@@ -89,6 +95,7 @@ export class UpstreamMcp {
         return;
       }
       this.calls++;
+      if (this.options.record) recordExchange(req, res, this.exchanges);
       void handler(req, res);
     });
     this.server.keepAliveTimeout = 60_000;

@@ -5,6 +5,8 @@ import type { UpstreamEndpoint, RuntimeHealth, UpstreamTool } from '../runtime/d
 import { clientSdk, type McpClient as Client } from '../sdk/mcp-sdk';
 import { createUpstreamFetch, type UpstreamFetch } from './safe-fetch';
 import { isResponseTooLarge, toGatewayError } from './to-gateway-error';
+import { ResponseTooLargeError } from './upstream-errors';
+import { withoutUpstreamIdentity } from './upstream-result';
 
 interface PooledClient {
   key: string;
@@ -16,6 +18,15 @@ interface PooledClient {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const HEALTH_TIMEOUT_MS = 5_000;
+const CLIENT_INFO = { name: 'mcp-platform-gateway', version: '1.0.0' };
+/**
+ * Streamable HTTP upstreams that offer protocol revision 2026-07-28 are spoken to in it: connect asks
+ * `server/discover` once, and every call is then one request answered with plain JSON instead of an
+ * SSE stream, which is most of what a call costs the gateway. Upstreams that answer the probe with a
+ * legacy signal (4xx, a JSON-RPC error, no 2026 version offered) get the 2025 `initialize` handshake
+ * on the same connect; a probe that times out or meets a 5xx fails the connect as an outage would.
+ */
+const NEGOTIATE = { versionNegotiation: { mode: 'auto' as const } };
 
 /** The fields of an MCP Tool the platform stores and serves (a server's extensions stay upstream). */
 export function toUpstreamTool(tool: UpstreamTool): UpstreamTool {
@@ -49,8 +60,8 @@ export class UpstreamPool implements OnApplicationShutdown {
   }
 
   async callTool(deploymentId: string, endpoint: UpstreamEndpoint, name: string, args: Record<string, unknown>, timeoutMs: number): Promise<CallToolResult> {
-    return this.use(deploymentId, endpoint, timeoutMs, (client, signal) =>
-      client.callTool({ name, arguments: args }, { timeout: timeoutMs, signal }) as Promise<CallToolResult>,
+    return this.use(deploymentId, endpoint, timeoutMs, async (client, signal) =>
+      withoutUpstreamIdentity((await client.callTool({ name, arguments: args }, { timeout: timeoutMs, signal })) as CallToolResult),
     );
   }
 
@@ -71,18 +82,24 @@ export class UpstreamPool implements OnApplicationShutdown {
 
   /** Passes any other request (resources, prompts) through unchanged. */
   async request(deploymentId: string, endpoint: UpstreamEndpoint, method: string, params: Record<string, unknown> | undefined, timeoutMs: number): Promise<Record<string, unknown>> {
-    return this.use(deploymentId, endpoint, timeoutMs, (client, signal) => {
+    return this.use(deploymentId, endpoint, timeoutMs, async (client, signal) => {
       const c = client as unknown as { request(req: { method: string; params?: unknown }, opts: { timeout: number; signal: AbortSignal }): Promise<Record<string, unknown>> };
-      return c.request({ method, params }, { timeout: timeoutMs, signal });
+      return withoutUpstreamIdentity(await c.request({ method, params }, { timeout: timeoutMs, signal }));
     });
   }
 
-  /** `ping`, falling back to `tools/list` for servers that do not implement it. */
+  /**
+   * `ping`, falling back to `tools/list` for servers that do not implement it; 2026-07-28 has no
+   * `ping`, so there it is `server/discover`, the era's cheapest request.
+   */
   async ping(deploymentId: string, endpoint: UpstreamEndpoint): Promise<RuntimeHealth> {
     const started = performance.now();
+    const timeout = { timeout: HEALTH_TIMEOUT_MS };
     try {
       await this.use(deploymentId, endpoint, HEALTH_TIMEOUT_MS, (client) =>
-        client.ping({ timeout: HEALTH_TIMEOUT_MS }).catch(() => client.listTools(undefined, { timeout: HEALTH_TIMEOUT_MS })),
+        client.getProtocolEra() === 'modern'
+          ? client.discover(timeout)
+          : client.ping(timeout).catch(() => client.listTools(undefined, timeout)),
       );
       return { ok: true, latencyMs: performance.now() - started };
     } catch (err) {
@@ -137,11 +154,14 @@ export class UpstreamPool implements OnApplicationShutdown {
 
   private async connect(endpoint: UpstreamEndpoint, inflight: Set<AbortController>): Promise<Client> {
     const { Client, SSEClientTransport, StreamableHTTPClientTransport } = await clientSdk();
-    const client = new Client({ name: 'mcp-platform-gateway', version: '1.0.0' });
-    // An oversized streamed (SSE) answer fails inside the transport, which reports it here rather
-    // than to the call; which call it belonged to is unknown, so every call in flight fails with it.
+    // The deprecated SSE transport predates 2026-07-28: it stays on the 2025 handshake.
+    const client = new Client(CLIENT_INFO, endpoint.transport === 'streamable-http' ? NEGOTIATE : {});
+    // An oversized streamed (SSE) answer fails inside the transport, which reports it here (wrapped)
+    // rather than to the call; which call it belonged to is unknown, so every call in flight fails
+    // with it. An oversized JSON answer is reported here as it is and also fails its own call, so
+    // the calls beside it go on.
     client.onerror = (err) => {
-      if (!isResponseTooLarge(err)) return;
+      if (err instanceof ResponseTooLargeError || !isResponseTooLarge(err)) return;
       for (const call of inflight) call.abort(err);
     };
     const options = { fetch: endpoint.fetch ?? this.fetch, requestInit: { headers: endpoint.headers ?? {} } };
