@@ -98,6 +98,56 @@ describe('MCP gateway (Streamable HTTP, both spec revisions, across replicas)', 
     await Promise.all([v1.close(), v2.close()]);
   });
 
+  it('answers a 2025-11-25 POST with one application/json body, the session id on the initialize answer', async () => {
+    const headers = { accept: 'application/json, text/event-stream' };
+    const init = await http(platform.apis[0].url, 'POST', `/mcp/${SLUG}/v1`, {
+      token: dev.token,
+      headers,
+      json: { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } },
+    });
+    expect(init.status).toBe(200);
+    expect(init.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(init.body).toMatchObject({ jsonrpc: '2.0', id: 1, result: { protocolVersion: '2025-11-25', capabilities: { tools: {} } } });
+    const session = init.headers.get('mcp-session-id');
+    expect(session).toEqual(expect.any(String));
+    const call = await http(platform.apis[1].url, 'POST', `/mcp/${SLUG}/v1`, {
+      token: dev.token,
+      headers: { ...headers, 'mcp-session-id': session!, 'mcp-protocol-version': '2025-11-25' },
+      json: { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'echo_text', arguments: { text: 'json' } } },
+    });
+    expect(call.status).toBe(200);
+    expect(call.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(call.headers.get('mcp-session-id')).toBeNull();
+    expect(call.body).toEqual({ jsonrpc: '2.0', id: 2, result: { content: [{ type: 'text', text: 'echo: json' }] } });
+  });
+
+  it('hands an upstream’s JSON-RPC error to the MCP client as the upstream sent it (code, message, data)', async () => {
+    const v1 = () => new V1Client({ name: 'v1-agent', version: '1.0.0' });
+    const v2 = () => new Client({ name: 'v2-agent', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const [directV1, viaV1, directV2, viaV2] = [v1(), v1(), v2(), v2()];
+    await directV1.connect(new V1Transport(new URL(upstream.url)));
+    await viaV1.connect(new V1Transport(endpoint(0), { requestInit: auth() }));
+    await directV2.connect(new StreamableHTTPClientTransport(new URL(upstream.url)));
+    await viaV2.connect(new StreamableHTTPClientTransport(endpoint(1), { requestInit: auth() }));
+    const failuresOf = async (client: V1Client) => {
+      const failure = (err: { code?: unknown; message: string; data?: unknown }) => ({ code: err.code, message: err.message, data: err.data });
+      return Promise.all([
+        client.readResource({ uri: 'weather://nowhere' }).then(() => undefined, failure),
+        client.getPrompt({ name: 'no-such-prompt', arguments: {} }).then(() => undefined, failure),
+      ]);
+    };
+    for (const [direct, via] of [
+      [directV1, viaV1],
+      [directV2, viaV2],
+    ] as unknown as [V1Client, V1Client][]) {
+      const expected = await failuresOf(direct);
+      expect(expected.map((e) => typeof e?.code)).toEqual(['number', 'number']);
+      expect(expected.map((e) => e?.code)).not.toContain(-32603);
+      expect(await failuresOf(via)).toEqual(expected);
+    }
+    await Promise.all([directV1, viaV1, directV2, viaV2].map((client) => client.close()));
+  });
+
   it('holds a deployment’s concurrency cap across replicas: 429 beyond it, slots freed after', async () => {
     await deployRunning(platform.api.url, dev.token, await createTool(platform.api.url, dev.token, 'capped-tool', upstream.url), { max_concurrency: 2 });
     const sleep = (i: number, ms: number) => http(platform.apis[i].url, 'POST', '/mcp/capped-tool/v1/tools/sleep', { token: dev.token, json: { ms } });

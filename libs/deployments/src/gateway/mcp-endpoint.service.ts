@@ -6,11 +6,22 @@ import type { ServerCapabilities } from '@modelcontextprotocol/client';
 import type { ResolvedDeployment } from './deployment-resolver';
 import { GatewayService } from './gateway.service';
 import { clientSdk, type McpLowLevelServer, serverSdk, type ServerSdk } from '../sdk/mcp-sdk';
+import { UpstreamRpcError } from '../upstream/upstream-errors';
 import { McpSessionTokens } from './mcp-session-token';
+import { sendWebResponse } from './send-web-response';
 
 const SESSION_HEADER = 'mcp-session-id';
 
-type McpHttpHandler = ReturnType<ServerSdk['createMcpHandler']>;
+/** What serves one resolved deployment's MCP endpoint, built once and dropped with it. */
+interface DeploymentEndpoint {
+  /** A fresh server for one exchange: the SDK binds a server to a single transport. */
+  server: () => McpLowLevelServer;
+  /** 2026-07-28 requests, and the modern path's own rejections (unsupported revision, header mismatch). */
+  modern: ReturnType<ServerSdk['createMcpHandler']>;
+  close(): Promise<void>;
+}
+
+type Handler = (request: { params?: Record<string, unknown> }) => Promise<unknown>;
 
 /** Upstream features the gateway forwards as they are, when the upstream advertises them. */
 const PASSED_THROUGH = [
@@ -18,8 +29,12 @@ const PASSED_THROUGH = [
   { capability: 'prompts', methods: ['prompts/list', 'prompts/get'] },
 ] as const;
 
-/** Gateway failures inside MCP: bad arguments are tool errors the model can read; the rest are JSON-RPC errors. */
+/**
+ * Gateway failures inside MCP: bad arguments are tool errors the model can read; an upstream's own
+ * JSON-RPC error goes to the client as the upstream sent it; the rest are JSON-RPC errors of ours.
+ */
 function toMcpFailure({ ProtocolError, ProtocolErrorCode }: ServerSdk, err: unknown) {
+  if (err instanceof UpstreamRpcError) throw new ProtocolError(err.rpc.code, err.rpc.message, err.rpc.data);
   if (!(err instanceof AppException)) throw err;
   if (err.errorCode === 'VALIDATION_ERROR') {
     return { content: [{ type: 'text' as const, text: `Invalid arguments: ${JSON.stringify(err.detail)}` }], isError: true };
@@ -28,13 +43,23 @@ function toMcpFailure({ ProtocolError, ProtocolErrorCode }: ServerSdk, err: unkn
   throw new ProtocolError(ProtocolErrorCode.InternalError, String(err.detail), { error_code: err.errorCode });
 }
 
+function isInitialize(body: unknown): body is { method: 'initialize'; params?: { protocolVersion?: string } } {
+  return (body as { method?: unknown } | undefined)?.method === 'initialize';
+}
+
 /**
- * `/mcp/{slug}/v1` as an MCP Streamable HTTP server, both spec revisions, through the SDK's
- * `createMcpHandler`: 2026-07-28 requests are stateless by design; 2025-11-25 requests are served
- * by its stateless legacy leg, with a signed `Mcp-Session-Id` (see McpSessionTokens) so clients that
- * expect a session get one that every replica accepts. The per-request server answers `tools/list`
- * from the deployment's stored tool list and forwards `tools/call` through the gateway's one path;
- * the upstream's resources and prompts, when it has them, pass through unchanged.
+ * `/mcp/{slug}/v1` as an MCP Streamable HTTP server, both spec revisions, on the SDK's building
+ * blocks routed with its own `isLegacyRequest`:
+ * - 2026-07-28 requests go to `createMcpHandler(..., { legacy: 'reject' })`, stateless by design;
+ *   its default response mode answers with one JSON body, since nothing here emits a message
+ *   before the result (the gateway does not forward an upstream's progress).
+ * - 2025-11-25 requests are served statelessly by a `WebStandardStreamableHTTPServerTransport` with
+ *   `enableJsonResponse` (one `application/json` body rather than an SSE stream, which the spec
+ *   lets the server choose), with a signed `Mcp-Session-Id` (see McpSessionTokens) so clients that
+ *   expect a session get one that every replica accepts.
+ * The server answers `tools/list` from the deployment's stored tool list and forwards `tools/call`
+ * through the gateway's one path; the upstream's resources and prompts, when it has them, pass
+ * through unchanged, errors included.
  */
 @Injectable()
 export class McpEndpoint {
@@ -58,58 +83,79 @@ export class McpEndpoint {
       // Verified here; the stateless legacy leg below keeps nothing per session.
       delete req.headers[SESSION_HEADER];
     }
-    const body = req.body as { method?: string; params?: { protocolVersion?: string } } | undefined;
-    const initialize = req.method === 'POST' && body?.method === 'initialize';
     const sdk = await serverSdk();
-    const handler = await this.handlerFor(sdk, resolved);
-    const withSession = {
-      fetch: async (request: globalThis.Request, options?: { parsedBody?: unknown }) => {
-        const response = await handler.fetch(request, options);
-        if (!initialize || !response.ok) return response;
-        const headers = new Headers(response.headers);
-        const token = this.sessions.issue({ d: resolved.deployment.id, u: user.id, v: body?.params?.protocolVersion ?? '' });
-        headers.set(SESSION_HEADER, token);
-        return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-      },
-    };
-    await sdk.toNodeHandler(withSession)(req, res, req.method === 'POST' ? req.body : undefined);
+    const endpoint = await this.endpointFor(sdk, resolved);
+    // Ends an exchange the client walked away from (a modern one still running, a listen stream).
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const body: unknown = req.body;
+    const request = await sdk.toWebRequest(req, body, { signal: gone.signal });
+    const response = (await sdk.isLegacyRequest(request, body))
+      ? await this.serveLegacy(sdk, endpoint, request, body, { d: resolved.deployment.id, u: user.id })
+      : await endpoint.modern.fetch(request, { parsedBody: body });
+    await sendWebResponse(response, res);
+  }
+
+  /** One 2025-11-25 request on a fresh server and stateless transport, answered as JSON; an `initialize` answer carries a session id. */
+  private async serveLegacy(sdk: ServerSdk, endpoint: DeploymentEndpoint, request: globalThis.Request, body: unknown, owner: { d: string; u: string }): Promise<globalThis.Response> {
+    const server = endpoint.server();
+    const transport = new sdk.WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    await server.connect(transport);
+    try {
+      const answer = await transport.handleRequest(request, { parsedBody: body });
+      // The SDK builds its Response with mutable headers: no copy needed to add one.
+      if (isInitialize(body) && answer.ok) answer.headers.set(SESSION_HEADER, this.sessions.issue({ ...owner, v: body.params?.protocolVersion ?? '' }));
+      return answer;
+    } finally {
+      // A JSON answer is complete when it resolves; closing the server closes its transport.
+      void server.close().catch(() => undefined);
+    }
   }
 
   /**
-   * One SDK handler per resolved deployment, closed when the deployment changes. It serves what the
+   * One endpoint per resolved deployment, closed when the deployment changes. It serves what the
    * upstream advertises besides tools (resources, prompts); while the upstream cannot be asked, a
-   * tools-only handler answers this request and the next one asks again.
+   * tools-only endpoint answers this request and the next one asks again.
    */
-  private async handlerFor(sdk: ServerSdk, resolved: ResolvedDeployment): Promise<McpHttpHandler> {
-    const existing = resolved.attachments.get('mcp') as McpHttpHandler | undefined;
+  private async endpointFor(sdk: ServerSdk, resolved: ResolvedDeployment): Promise<DeploymentEndpoint> {
+    const existing = resolved.attachments.get('mcp') as DeploymentEndpoint | undefined;
     if (existing) return existing;
     const upstream = await this.gateway.upstreamCapabilities(resolved).catch(() => undefined);
-    const raced = resolved.attachments.get('mcp') as McpHttpHandler | undefined;
+    const raced = resolved.attachments.get('mcp') as DeploymentEndpoint | undefined;
     if (raced) return raced;
-    const handler = sdk.createMcpHandler(() => this.buildServer(sdk, resolved, upstream ?? {}), {
-      legacy: 'stateless',
+    const server = this.serverFactory(sdk, resolved, upstream ?? {});
+    const modern = sdk.createMcpHandler(server, {
+      legacy: 'reject',
       onerror: (err) => this.logger.debug(`mcp ${resolved.deployment.slug}: ${err.message}`),
     });
-    if (upstream) resolved.attachments.set('mcp', handler);
-    return handler;
+    const endpoint: DeploymentEndpoint = { server, modern, close: () => modern.close() };
+    if (upstream) resolved.attachments.set('mcp', endpoint);
+    return endpoint;
   }
 
-  private buildServer(sdk: ServerSdk, resolved: ResolvedDeployment, upstream: ServerCapabilities): McpLowLevelServer {
+  /** The capabilities and handlers are built once; each exchange only gets a new Server around them. */
+  private serverFactory(sdk: ServerSdk, resolved: ResolvedDeployment, upstream: ServerCapabilities): () => McpLowLevelServer {
     const { deployment } = resolved;
+    const info = { name: deployment.slug, version: deployment.toolVersion };
     const passed = PASSED_THROUGH.filter(({ capability }) => upstream[capability]);
     const capabilities = Object.fromEntries([['tools', {}], ...passed.map(({ capability }) => [capability, {}])]);
-    const server = new sdk.Server({ name: deployment.slug, version: deployment.toolVersion }, { capabilities });
-    server.setRequestHandler('tools/list', () => ({ tools: this.gateway.listTools(resolved) as never }));
-    server.setRequestHandler('tools/call', async (request) =>
-      this.gateway.callTool(resolved, request.params.name, request.params.arguments ?? {}).catch((err: unknown) => toMcpFailure(sdk, err)) as never,
-    );
-    for (const { methods } of passed) {
-      for (const method of methods) {
-        server.setRequestHandler(method, async (request: { params?: Record<string, unknown> }) =>
-          this.gateway.passThrough(resolved, method, request.params).catch((err: unknown) => toMcpFailure(sdk, err)) as never,
-        );
-      }
-    }
-    return server;
+    const handlers: [string, Handler][] = [
+      ['tools/list', async () => ({ tools: this.gateway.listTools(resolved) })],
+      [
+        'tools/call',
+        async ({ params }) =>
+          this.gateway.callTool(resolved, String(params?.name), (params?.arguments ?? {}) as Record<string, unknown>).catch((err: unknown) => toMcpFailure(sdk, err)),
+      ],
+      ...passed.flatMap(({ methods }) =>
+        methods.map((method): [string, Handler] => [method, async ({ params }) => this.gateway.passThrough(resolved, method, params).catch((err: unknown) => toMcpFailure(sdk, err))]),
+      ),
+    ];
+    return () => {
+      const server = new sdk.Server(info, { capabilities });
+      for (const [method, handler] of handlers) server.setRequestHandler(method as 'tools/list', handler as never);
+      return server;
+    };
   }
 }

@@ -12,7 +12,7 @@ export const clientSdk = once(() => import('@modelcontextprotocol/client'));
 
 export const serverSdk = once(async () => {
   const [server, node] = await Promise.all([import('@modelcontextprotocol/server'), import('@modelcontextprotocol/node')]);
-  return { ...server, toNodeHandler: node.toNodeHandler };
+  return { ...server, toNodeHandler: node.toNodeHandler, toWebRequest: node.toWebRequest };
 });
 
 /** Types from the loaded (ESM) modules, which are what the loaders return. */

@@ -1,5 +1,5 @@
 import { AppException } from '@app/core';
-import { isRefusedAddress, ResponseTooLarge, ResponseTooLargeError, ToolError, UpstreamTimeout, UpstreamUnavailable } from './upstream-errors';
+import { isRefusedAddress, type JsonRpcError, ResponseTooLarge, ResponseTooLargeError, UpstreamRpcError, UpstreamTimeout, UpstreamUnavailable } from './upstream-errors';
 
 function causes(err: unknown): unknown[] {
   const chain: unknown[] = [];
@@ -26,6 +26,9 @@ export function toGatewayError(err: unknown, timeoutMs: number, maxResponseBytes
   // An in-process bridge (REST runtime) reporting that the API behind it is unreachable.
   if ((err as { data?: { error_code?: unknown } }).data?.error_code === 'UPSTREAM_UNAVAILABLE') return UpstreamUnavailable((err as Error).message);
   // A JSON-RPC error the upstream answered with: it is reachable, the call itself failed.
-  if (typeof (err as { code?: unknown }).code === 'number') return ToolError((err as Error).message);
+  if (typeof (err as { code?: unknown }).code === 'number') {
+    const { code, message, data } = err as JsonRpcError;
+    return new UpstreamRpcError({ code, message, ...(data === undefined ? {} : { data }) });
+  }
   return UpstreamUnavailable();
 }

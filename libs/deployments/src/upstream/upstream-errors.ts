@@ -9,6 +9,24 @@ export const UpstreamTimeout = (timeoutMs: number) =>
 
 export const ToolError = (detail: string, extra: Record<string, unknown> = {}) => new AppException(502, 'TOOL_ERROR', detail, extra);
 
+/** A JSON-RPC error as the upstream answered it. */
+export interface JsonRpcError {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+/**
+ * The upstream answered a request with a JSON-RPC error (unknown resource, invalid params, ...):
+ * a TOOL_ERROR for REST callers, while the MCP endpoint hands the error itself (code, message,
+ * data) to its client, as the upstream would have.
+ */
+export class UpstreamRpcError extends AppException {
+  constructor(readonly rpc: JsonRpcError) {
+    super(502, 'TOOL_ERROR', rpc.message);
+  }
+}
+
 /** Thrown inside the response stream when an upstream answer exceeds GATEWAY_MAX_RESPONSE_BYTES. */
 export class ResponseTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
