@@ -79,6 +79,17 @@ describe('MCP gateway (Streamable HTTP, both spec revisions, across replicas)', 
     expect(statuses.every((s) => s < 400)).toBe(true);
   });
 
+  it('streams a 2026-07-28 subscriptions/listen (the one answer that is not JSON) until the client closes it', async () => {
+    const client = new Client({ name: 'v2-agent', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    await client.connect(new StreamableHTTPClientTransport(endpoint(0), { requestInit: auth() }));
+    const subscription = await client.listen({ toolsListChanged: true });
+    expect(subscription.honoredFilter).toEqual(expect.any(Object));
+    await subscription.close();
+    await expect(subscription.closed).resolves.toBe('local');
+    expect((await client.callTool({ name: 'echo_text', arguments: { text: 'after' } })).content).toEqual([{ type: 'text', text: 'echo: after' }]);
+    await client.close();
+  });
+
   it('passes the upstream’s resources and prompts through, to a 1.x client and to a 2026-07-28 client', async () => {
     const v1 = new V1Client({ name: 'v1-agent', version: '1.0.0' });
     await v1.connect(new V1Transport(endpoint(0), { requestInit: auth() }));

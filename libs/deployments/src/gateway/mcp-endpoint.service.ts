@@ -85,13 +85,10 @@ export class McpEndpoint {
     }
     const sdk = await serverSdk();
     const endpoint = await this.endpointFor(sdk, resolved);
-    // Ends an exchange the client walked away from (a modern one still running, a listen stream).
-    const gone = new AbortController();
-    res.once('close', () => {
-      if (!res.writableFinished) gone.abort();
-    });
+    // No abort signal: a JSON answer has nothing to stop (the upstream call runs to its end either
+    // way), and a stream the client leaves is cancelled by sendWebResponse.
     const body: unknown = req.body;
-    const request = await sdk.toWebRequest(req, body, { signal: gone.signal });
+    const request = await sdk.toWebRequest(req, body);
     const response = (await sdk.isLegacyRequest(request, body))
       ? await this.serveLegacy(sdk, endpoint, request, body, { d: resolved.deployment.id, u: user.id })
       : await endpoint.modern.fetch(request, { parsedBody: body });

@@ -5,8 +5,8 @@ import type { Response } from 'express';
 /**
  * Writes the SDK's web `Response` to express. A JSON answer (nearly every MCP answer) goes out in one
  * write with its Content-Length, where iterating its body stream costs a chunked write per piece
- * plus the terminating one; a stream (an SSE answer, a `subscriptions/listen` stream) is piped with
- * backpressure and cancelled when the client goes away.
+ * plus the terminating one; a stream (a `subscriptions/listen` stream) is piped with backpressure,
+ * and cancelled when the client goes away, which ends the SDK's subscription.
  */
 export async function sendWebResponse(response: globalThis.Response, res: Response): Promise<void> {
   res.statusCode = response.status;
