@@ -21,10 +21,10 @@ const HEALTH_TIMEOUT_MS = 5_000;
 const CLIENT_INFO = { name: 'mcp-platform-gateway', version: '1.0.0' };
 /**
  * Streamable HTTP upstreams that offer protocol revision 2026-07-28 are spoken to in it: connect asks
- * `server/discover` once, and every call is then one request answered with plain JSON instead of an
- * SSE stream, which is most of what a call costs the gateway. Upstreams that answer the probe with a
- * legacy signal (4xx, a JSON-RPC error, no 2026 version offered) get the 2025 `initialize` handshake
- * on the same connect; a probe that times out or meets a 5xx fails the connect as an outage would.
+ * `server/discover` once, and every call is then one request answered with plain JSON, which costs the
+ * client less than an SSE stream. Upstreams that answer the probe with a legacy signal (a 4xx other
+ * than 401/403, a JSON-RPC error, no 2026 version offered) get the 2025 `initialize` handshake on the
+ * same connect; a probe that times out or meets a 5xx, 401 or 403 fails the connect as it would have.
  */
 const NEGOTIATE = { versionNegotiation: { mode: 'auto' as const } };
 
@@ -80,7 +80,7 @@ export class UpstreamPool implements OnApplicationShutdown {
     return this.use(deploymentId, endpoint, CONNECT_TIMEOUT_MS, async (client) => client.getServerCapabilities() ?? {});
   }
 
-  /** Passes any other request (resources, prompts) through unchanged. */
+  /** Passes any other request (resources, prompts) through unchanged, but for the upstream's identity stamp. */
   async request(deploymentId: string, endpoint: UpstreamEndpoint, method: string, params: Record<string, unknown> | undefined, timeoutMs: number): Promise<Record<string, unknown>> {
     return this.use(deploymentId, endpoint, timeoutMs, async (client, signal) => {
       const c = client as unknown as { request(req: { method: string; params?: unknown }, opts: { timeout: number; signal: AbortSignal }): Promise<Record<string, unknown>> };
