@@ -4,7 +4,7 @@ import type { AuthUser } from './auth-user';
 import type { Credentials } from './credentials';
 import { ROLE_PERMISSIONS } from './permissions';
 import type { AccountRevision } from './principals/account-revisions';
-import { CachedPrincipals } from './principals/cached-principals';
+import { CachedPrincipals, type ExpectedPrincipal } from './principals/cached-principals';
 import type { CachedUser } from './principals/principal-cache';
 
 const principal = (user: CachedUser, expiresAt: Date | undefined, apiKeyId?: string): AuthUser => ({
@@ -29,6 +29,11 @@ export class AuthenticationService {
   /** The account whose revision the caller should read for `authenticate`, when the credentials tell. */
   subjectOf(credentials: Credentials): string | undefined {
     return this.principals.subjectOf(credentials);
+  }
+
+  /** Whom the credentials will authenticate as under which account revision, when cached copies already tell (see CachedPrincipals.expected). */
+  expected(credentials: Credentials): ExpectedPrincipal | undefined {
+    return this.principals.expected(credentials);
   }
 
   async authenticate(credentials: Credentials, revision?: AccountRevision): Promise<AuthUser> {

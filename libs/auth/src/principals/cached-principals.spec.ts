@@ -136,6 +136,30 @@ describe('CachedPrincipals', () => {
     }
   });
 
+  it('names whom a request will authenticate as only for credentials verified before, with their rows cached', async () => {
+    const t = newTestService();
+    await t.revisions.change('u-1', async () => undefined);
+    const token = t.codec.sign({ sub: 'u-1', role: 'developer', type: 'access' }, 60);
+    const forged = `${token.slice(0, token.lastIndexOf('.'))}.forged`;
+    expect(t.principals.expected({ bearer: token })).toBeUndefined();
+    await t.principals.user(t.principals.accessClaims(token).sub, t.read(), 'developer');
+    const expected = { userId: 'u-1', role: 'developer', revision: t.read().value };
+    expect(t.principals.expected({ bearer: token })).toEqual(expected);
+    expect(t.principals.expected({ bearer: forged })).toBeUndefined();
+    expect(t.principals.expected({ bearer: t.codec.sign({ sub: 'u-1', role: 'admin', type: 'access' }, 60) })).toBeUndefined();
+    expect(t.principals.expected({ apiKey: KEY })).toBeUndefined();
+    await t.principals.apiKey(KEY, undefined);
+    await t.principals.apiKey(KEY, t.read());
+    expect(t.principals.expected({ apiKey: KEY })).toEqual(expected);
+    t.keys.get(hashApiKey(KEY))!.expiresAt = new Date(Date.now() + 20);
+    await t.revisions.change('u-1', async () => undefined);
+    await t.principals.apiKey(KEY, t.read());
+    await t.principals.user('u-1', t.read());
+    expect(t.principals.expected({ apiKey: KEY })).toMatchObject({ userId: 'u-1' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(t.principals.expected({ apiKey: KEY })).toBeUndefined();
+  });
+
   it('refuses an expired key from the cache', async () => {
     const t = newTestService();
     await t.revisions.change('u-1', async () => undefined);

@@ -11,6 +11,13 @@ import { UsersService } from '../users/users.service';
 import { type AccountRevision, AccountRevisions, isCacheableRevision } from './account-revisions';
 import { type CachedKey, type CachedUser, PrincipalCache, type VerifiedClaims } from './principal-cache';
 
+/** See CachedPrincipals.expected. */
+export interface ExpectedPrincipal {
+  userId: string;
+  role: Role;
+  revision: string;
+}
+
 /** Enough for every account active on a replica; the oldest entries go first. */
 const MAX_ENTRIES = 10_000;
 /** A backstop: entries are trusted only while their revision matches Redis, and never longer than this. */
@@ -41,6 +48,24 @@ export class CachedPrincipals {
     if (credentials.bearer) return this.cache.claims(credentials.bearer)?.sub ?? unverifiedSubject(credentials.bearer);
     if (credentials.apiKey) return this.cache.ownerOfKey(hashApiKey(credentials.apiKey));
     return undefined;
+  }
+
+  /**
+   * Whom these credentials will authenticate as, and the account revision the copies that say so are
+   * stamped with, when that is known without PostgreSQL: a token verified before (its claims are
+   * cached) or a key read before, with the rows cached under one revision. If Redis still holds that
+   * revision when the request reads it, `user`/`apiKey` answer from these very copies.
+   */
+  expected(credentials: Credentials): ExpectedPrincipal | undefined {
+    if (credentials.bearer) {
+      const claims = this.cache.claims(credentials.bearer);
+      const user = claims && this.cache.userCopy(claims.sub);
+      return user && user.value.role === claims.role ? { userId: user.value.id, role: user.value.role, revision: user.revision } : undefined;
+    }
+    if (!credentials.apiKey?.startsWith(API_KEY_PREFIX)) return undefined;
+    const key = this.cache.keyCopy(hashApiKey(credentials.apiKey));
+    const user = key && isLive(key.value) ? this.cache.userCopy(key.value.userId) : undefined;
+    return user && user.revision === key!.revision ? { userId: user.value.id, role: user.value.role, revision: user.revision } : undefined;
   }
 
   /** The claims of a valid access token; verifying the same token again (HMAC, JSON, claim checks) is skipped until it expires. */

@@ -64,6 +64,16 @@ export class PrincipalCache {
     this.put(this.keys, hash, { value: key, revision, storedAt: this.now() });
   }
 
+  /** The copy of a user and the revision it is stamped with, while within the TTL; unlike `user`, a look that drops nothing. */
+  userCopy(id: string): { value: CachedUser; revision: string } | undefined {
+    return this.peek(this.users, id);
+  }
+
+  /** As userCopy, for a key. */
+  keyCopy(hash: string): { value: CachedKey; revision: string } | undefined {
+    return this.peek(this.keys, hash);
+  }
+
   ownerOfKey(hash: string): string | undefined {
     return this.owners.get(hash);
   }
@@ -101,6 +111,11 @@ export class PrincipalCache {
     if (entry.revision === revision && this.now() - entry.storedAt < this.limits.ttlMs) return entry.value;
     map.delete(id);
     return undefined;
+  }
+
+  private peek<T>(map: Map<string, Stamped<T>>, id: string): Stamped<T> | undefined {
+    const entry = map.get(id);
+    return entry && this.now() - entry.storedAt < this.limits.ttlMs ? entry : undefined;
   }
 
   /** Maps iterate in insertion order: re-inserting moves an entry last, so the first one is the oldest. */

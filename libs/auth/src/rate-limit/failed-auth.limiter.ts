@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, RateLimited, rateLimitRejections, REDIS, withTimeout, type AppConfig } from '@app/core';
 import { type AccountRevision, AccountRevisions } from '../principals/account-revisions';
+import { countHitLua } from './redis-throttler.storage';
 
 const WINDOW_MS = 60_000;
 /** The check sits in front of every authenticated request: a slow Redis may cost this much, no more. */
@@ -11,8 +12,39 @@ local hits = redis.call('INCR', KEYS[1])
 if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return hits`;
 
+/**
+ * The MGET of `assertNotBlocked`, plus the request's count in its principal's rate-limit window
+ * (the throttler's INCR script) when the IP is not blocked and the account's revision is still the
+ * one the caller's cached principal is stamped with: then authentication will succeed from that
+ * copy, so the count is exactly the one the rate limiter would take after it.
+ * KEYS: failures, revision, principal window; ARGV: failure limit, expected revision, window ms.
+ */
+const CHECK_AND_COUNT = `
+local failures = tonumber(redis.call('GET', KEYS[1]) or '0')
+local revision = redis.call('GET', KEYS[2])
+if failures >= tonumber(ARGV[1]) or revision ~= ARGV[2] then return { failures, revision } end${countHitLua('KEYS[3]', 'ARGV[3]')}
+return { failures, revision, hits, redis.call('PTTL', KEYS[3]) }`;
+
 /** Sent as EVALSHA: a client guessing credentials makes one of these per attempt. */
-type FailureRedis = Redis & { authFailureIncrement(key: string, windowMs: number): Promise<number> };
+type FailureRedis = Redis & {
+  authFailureIncrement(key: string, windowMs: number): Promise<number>;
+  authCheckAndCount(failures: string, revision: string, window: string, limit: number, expected: string, windowMs: number): Promise<[number, string | null, number?, number?]>;
+};
+
+/** The subject's rate-limit count to take in the failure check's round trip, if its revision is still `ifRevision`. */
+export interface PrincipalCount {
+  ifRevision: string;
+  /** The window's Redis key and length, as the rate limiter names them (RateLimitGuard.principalWindow). */
+  key: string;
+  windowMs: number;
+}
+
+export interface CheckOutcome {
+  /** The account's revision, when a subject was named and Redis answered. */
+  revision?: AccountRevision;
+  /** The principal's hits in its window and the window's remaining ms, when the count was taken. */
+  counted?: { key: string; hits: number; pttlMs: number };
+}
 
 /**
  * Counts failed authentications (bad or expired tokens, unknown API keys) per client IP in Redis,
@@ -32,6 +64,7 @@ export class FailedAuthLimiter {
     private readonly revisions: AccountRevisions,
   ) {
     redis.defineCommand('authFailureIncrement', { numberOfKeys: 1, lua: INCREMENT });
+    redis.defineCommand('authCheckAndCount', { numberOfKeys: 3, lua: CHECK_AND_COUNT });
     this.redis = redis as FailureRedis;
   }
 
@@ -42,23 +75,36 @@ export class FailedAuthLimiter {
   /**
    * One MGET reads the IP's failure count and, when the caller names the account the credentials
    * claim, that account's revision: a request costs one Redis round trip before authentication.
-   * Returns the revision read, or undefined when none was asked for or Redis did not answer (the
-   * caller then reads PostgreSQL). The window's remaining time is only asked for when refusing.
+   * With `count` (the credentials were verified before and the subject's rows are cached), the same
+   * round trip also takes the rate limiter's count, so the request makes no second one for it. (If
+   * that trip times out, the count may have been taken anyway and the limiter takes its own: a
+   * request counted twice while Redis is slower than the budget, never one counted not at all.)
+   * The revision is undefined when none was asked for or Redis did not answer (the caller then reads
+   * PostgreSQL). The window's remaining time is only asked for when refusing.
    */
-  async assertNotBlocked(ip: string | undefined, subject?: string): Promise<AccountRevision | undefined> {
-    const keys = subject ? [this.key(ip), this.revisions.key(subject)] : [this.key(ip)];
-    let replies: (string | null)[];
+  async assertNotBlocked(ip: string | undefined, subject?: string, count?: PrincipalCount): Promise<CheckOutcome> {
+    let replies: [unknown, string | null, number?, number?];
     try {
-      replies = await withTimeout(this.redis.mget(keys), CHECK_BUDGET_MS);
+      const failures = this.key(ip);
+      const limit = this.config.rateLimit.authFailuresPerMinute;
+      const read: Promise<unknown[]> =
+        subject && count
+          ? this.redis.authCheckAndCount(failures, this.revisions.key(subject), count.key, limit, count.ifRevision, count.windowMs)
+          : this.redis.mget(subject ? [failures, this.revisions.key(subject)] : [failures]);
+      replies = (await withTimeout(read, CHECK_BUDGET_MS)) as typeof replies;
     } catch (err) {
       this.logger.warn(`failed-authentication limit skipped: ${(err as Error).message}`);
-      return undefined;
+      return {};
     }
     if (Number(replies[0]) >= this.config.rateLimit.authFailuresPerMinute) {
       rateLimitRejections.inc({ limit: 'failed_authentications' });
       throw RateLimited(await this.secondsLeft(ip));
     }
-    return subject ? { userId: subject, value: replies[1] ?? null } : undefined;
+    const [, revision, hits, pttlMs] = replies;
+    return {
+      revision: subject ? { userId: subject, value: revision ?? null } : undefined,
+      counted: count && hits !== undefined && pttlMs !== undefined ? { key: count.key, hits, pttlMs } : undefined,
+    };
   }
 
   /** Not awaited by callers: the 401 leaves at once; the count follows on the same connection, in order. */

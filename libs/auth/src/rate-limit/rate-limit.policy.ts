@@ -10,6 +10,9 @@ export const CredentialRoute = () => SetMetadata(CREDENTIAL_ROUTE, true);
 
 const isCredentialRoute = (context: ExecutionContext) => Reflect.getMetadata(CREDENTIAL_ROUTE, context.getHandler()) === true;
 const MINUTE_MS = 60_000;
+/** The limit on everything but the credential routes, per authenticated user (else per IP). */
+export const PRINCIPAL = 'principal';
+export const principalTracker = (userId: string) => `user:${userId}`;
 
 type Req = { ip?: string; user?: AuthUser; body?: { username?: unknown } };
 
@@ -17,11 +20,11 @@ export function rateLimitPolicy(config: AppConfig): ThrottlerOptions[] {
   const strict = config.rateLimit.authPerMinute;
   return [
     {
-      name: 'principal',
+      name: PRINCIPAL,
       ttl: MINUTE_MS,
       limit: config.rateLimit.defaultPerMinute,
       skipIf: isCredentialRoute,
-      getTracker: (req: Req) => (req.user ? `user:${req.user.id}` : `ip:${req.ip}`),
+      getTracker: (req: Req) => (req.user ? principalTracker(req.user.id) : `ip:${req.ip}`),
     },
     { name: 'credentials-ip', ttl: MINUTE_MS, limit: strict, skipIf: (c) => !isCredentialRoute(c), getTracker: (req: Req) => `ip:${req.ip}` },
     {

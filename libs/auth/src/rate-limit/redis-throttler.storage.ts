@@ -6,14 +6,23 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 
 const UNLIMITED: ThrottlerStorageRecord = { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
 
+/** Lua: one hit in the fixed window `key` (its expiry set by the first hit), into `hits`. Shared with the authentication's trip (FailedAuthLimiter). */
+export const countHitLua = (key: string, windowMs: string) => `
+local hits = redis.call('INCR', ${key})
+if hits == 1 then redis.call('PEXPIRE', ${key}, ${windowMs}) end`;
+
 /** INCR and the window's expiry in one atomic step, shared by every api replica. */
-const INCREMENT = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+const INCREMENT = `${countHitLua('KEYS[1]', 'ARGV[1]')}
 return { hits, redis.call('PTTL', KEYS[1]) }`;
 
 /** Sent as EVALSHA (the script text only once per connection), on every request that is rate limited. */
 type ThrottleRedis = Redis & { throttleIncrement(key: string, ttlMs: number): Promise<[number, number]> };
+
+/** What the guard makes of a window's count (fixed window: blocked until it ends). */
+export function throttlerRecord(hits: number, pttlMs: number, limit: number): ThrottlerStorageRecord {
+  const seconds = Math.max(1, Math.ceil(pttlMs / 1000));
+  return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: hits > limit ? seconds : 0 };
+}
 
 /** After a failed or timed-out Redis call, requests skip the limiter for this long instead of each waiting for Redis. */
 const FAIL_OPEN_MS = 5000;
@@ -37,12 +46,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     this.redis = redis as ThrottleRedis;
   }
 
+  /** The Redis key of a throttler's window (`key` as the guard generated it). */
+  counterKey(name: string, key: string): string {
+    return `${this.prefix}:ratelimit:${name}:${key}`;
+  }
+
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
     if (Date.now() < this.skipUntil || this.redis.status !== 'ready') return UNLIMITED;
     try {
-      const [hits, pttl] = await this.redis.throttleIncrement(`${this.prefix}:ratelimit:${name}:${key}`, ttl);
-      const seconds = Math.max(1, Math.ceil(pttl / 1000));
-      return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: hits > limit ? seconds : 0 };
+      const [hits, pttl] = await this.redis.throttleIncrement(this.counterKey(name, key), ttl);
+      return throttlerRecord(hits, pttl, limit);
     } catch (err) {
       this.skipUntil = Date.now() + FAIL_OPEN_MS;
       this.logger.warn(`rate limiting skipped for ${FAIL_OPEN_MS} ms: ${(err as Error).message}`);

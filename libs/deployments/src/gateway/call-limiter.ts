@@ -58,17 +58,21 @@ type LimiterRedis = Redis & { gatewaySlots(key: string, ...args: Array<string | 
 
 /**
  * Concurrent calls per deployment across every api replica, counted in Redis: beyond the limit a
- * call is refused (429), not queued. Every Redis command costs a socket write, so the slots taken
- * and freed by all calls during one turn of the event loop go out together, one scripted round trip
- * per deployment (bounded by the connection's command timeout, no offline queue). A call waits for
- * its own answer before it starts, so no call runs without a slot; a freed slot reaches Redis at the
- * end of the turn at the latest. When Redis is down or slow the cap is skipped (fail open, as the
+ * call is refused (429), not queued. Every Redis command costs a socket write, so while a round trip
+ * is out the slots taken and freed by all calls during one turn of the event loop go out together,
+ * one scripted round trip per deployment (bounded by the connection's command timeout, no offline
+ * queue); with none out (a lone call) they go at once, not a turn later. A call waits for its own
+ * answer before it starts, so no call runs without a slot; a freed slot reaches Redis at the end of
+ * the turn at the latest. When Redis is down or slow the cap is skipped (fail open, as the
  * rate limiter does): an outage of the limiter must not become an outage of the gateway.
  */
 export class CallLimiter {
   private readonly logger = new Logger(CallLimiter.name);
   private readonly redis: LimiterRedis;
   private batches = new Map<string, Batch>();
+  private flushScheduled = false;
+  /** Round trips sent and not answered yet. */
+  private inFlight = 0;
   private skipUntil = 0;
 
   constructor(
@@ -99,7 +103,11 @@ export class CallLimiter {
   }
 
   private batch(key: string): Batch {
-    if (this.batches.size === 0) setImmediate(() => this.flush());
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      if (this.inFlight === 0) queueMicrotask(() => this.flush());
+      else setImmediate(() => this.flush());
+    }
     let batch = this.batches.get(key);
     if (!batch) this.batches.set(key, (batch = { releases: [], acquires: [] }));
     return batch;
@@ -108,13 +116,19 @@ export class CallLimiter {
   private flush(): void {
     const batches = this.batches;
     this.batches = new Map();
+    this.flushScheduled = false;
     for (const [key, { releases, acquires }] of batches) {
       const now = Date.now();
       const ttl = Math.max(0, ...acquires.map((a) => a.ttl));
       const args = [now, ttl, releases.length, ...releases, ...acquires.flatMap((a) => [a.id, now + a.ttl, a.limit])];
+      this.inFlight++;
       this.redis.gatewaySlots(key, ...args).then(
-        (taken) => acquires.forEach((a, i) => a.settle(taken[i] === 1)),
+        (taken) => {
+          this.inFlight--;
+          acquires.forEach((a, i) => a.settle(taken[i] === 1));
+        },
         (err: Error) => {
+          this.inFlight--;
           if (acquires.length === 0) return; // only releases: their slots expire on their own
           this.skipUntil = Date.now() + FAIL_OPEN_MS;
           this.logger.warn(`gateway concurrency cap skipped for ${FAIL_OPEN_MS} ms: ${err.message}`);
