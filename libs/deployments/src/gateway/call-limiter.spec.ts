@@ -36,6 +36,15 @@ describe('CallLimiter batching', () => {
     expect(tripsWhenTheTurnEnded).toBe(1);
   });
 
+  it('frees a slot at the end of the turn, after the call’s answer has left', async () => {
+    const { redis, trips } = fakeRedis();
+    const limiter = new CallLimiter(redis, 'spec');
+    await limiter.run('deployment', 10, 1_000, async () => undefined);
+    expect(trips).toHaveLength(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(trips).toHaveLength(2);
+  });
+
   it('sends the calls of one turn together while a round trip is out', async () => {
     const { redis, trips } = fakeRedis();
     const limiter = new CallLimiter(redis, 'spec');

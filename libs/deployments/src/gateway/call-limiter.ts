@@ -61,16 +61,17 @@ type LimiterRedis = Redis & { gatewaySlots(key: string, ...args: Array<string | 
  * call is refused (429), not queued. Every Redis command costs a socket write, so while a round trip
  * is out the slots taken and freed by all calls during one turn of the event loop go out together,
  * one scripted round trip per deployment (bounded by the connection's command timeout, no offline
- * queue); with none out (a lone call) they go at once, not a turn later. A call waits for its own
- * answer before it starts, so no call runs without a slot; a freed slot reaches Redis at the end of
- * the turn at the latest. When Redis is down or slow the cap is skipped (fail open, as the
+ * queue); with none out, a call's acquire goes at once (a lone call does not wait a turn). A call waits
+ * for its own answer before it starts, so no call runs without a slot; a freed slot reaches Redis at
+ * the end of the turn, after the call's answer has left. When Redis is down or slow the cap is skipped (fail open, as the
  * rate limiter does): an outage of the limiter must not become an outage of the gateway.
  */
 export class CallLimiter {
   private readonly logger = new Logger(CallLimiter.name);
   private readonly redis: LimiterRedis;
   private batches = new Map<string, Batch>();
-  private flushScheduled = false;
+  private flushAtTurnEnd = false;
+  private flushNow = false;
   /** Round trips sent and not answered yet. */
   private inFlight = 0;
   private skipUntil = 0;
@@ -89,7 +90,8 @@ export class CallLimiter {
     try {
       return await fn();
     } finally {
-      if (slot) this.batch(key).releases.push(slot);
+      // At the end of the turn: the call's answer leaves first.
+      if (slot) this.batch(key, false).releases.push(slot);
     }
   }
 
@@ -97,16 +99,25 @@ export class CallLimiter {
   private async acquire(key: string, limit: number, timeoutMs: number): Promise<string | undefined> {
     if (Date.now() < this.skipUntil || this.redis.status !== 'ready') return undefined;
     const id = randomUUID();
-    const taken = await new Promise<boolean | undefined>((settle) => this.batch(key).acquires.push({ id, ttl: timeoutMs + SLOT_MARGIN_MS, limit, settle }));
+    const taken = await new Promise<boolean | undefined>((settle) => this.batch(key, true).acquires.push({ id, ttl: timeoutMs + SLOT_MARGIN_MS, limit, settle }));
     if (taken === false) throw TooManyConcurrentCalls(limit);
     return taken ? id : undefined;
   }
 
-  private batch(key: string): Batch {
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      if (this.inFlight === 0) queueMicrotask(() => this.flush());
-      else setImmediate(() => this.flush());
+  /** `waiting`: a call waits on this change; with no round trip out it goes at once, else at the end of the turn. */
+  private batch(key: string, waiting: boolean): Batch {
+    if (waiting && this.inFlight === 0 && !this.flushNow) {
+      this.flushNow = true;
+      queueMicrotask(() => {
+        this.flushNow = false;
+        this.flush();
+      });
+    } else if (!this.flushAtTurnEnd) {
+      this.flushAtTurnEnd = true;
+      setImmediate(() => {
+        this.flushAtTurnEnd = false;
+        this.flush();
+      });
     }
     let batch = this.batches.get(key);
     if (!batch) this.batches.set(key, (batch = { releases: [], acquires: [] }));
@@ -116,7 +127,6 @@ export class CallLimiter {
   private flush(): void {
     const batches = this.batches;
     this.batches = new Map();
-    this.flushScheduled = false;
     for (const [key, { releases, acquires }] of batches) {
       const now = Date.now();
       const ttl = Math.max(0, ...acquires.map((a) => a.ttl));
