@@ -7,9 +7,7 @@ import { countHitLua } from './redis-throttler.storage';
 const WINDOW_MS = 60_000;
 /** The check sits in front of every authenticated request: a slow Redis may cost this much, no more. */
 const CHECK_BUDGET_MS = 150;
-const INCREMENT = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+const INCREMENT = `${countHitLua('KEYS[1]', 'ARGV[1]')}
 return hits`;
 
 /**
@@ -39,11 +37,18 @@ export interface PrincipalCount {
   windowMs: number;
 }
 
+/** The principal's hits in its window and the window's remaining ms, as the failure check took them. */
+export interface PrincipalCounted {
+  key: string;
+  hits: number;
+  pttlMs: number;
+}
+
 export interface CheckOutcome {
   /** The account's revision, when a subject was named and Redis answered. */
   revision?: AccountRevision;
-  /** The principal's hits in its window and the window's remaining ms, when the count was taken. */
-  counted?: { key: string; hits: number; pttlMs: number };
+  /** When the count was taken. */
+  counted?: PrincipalCounted;
 }
 
 /**

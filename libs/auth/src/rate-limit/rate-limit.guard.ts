@@ -9,11 +9,12 @@ import {
   THROTTLER_TTL,
 } from '@nestjs/throttler/dist/throttler.constants';
 import { RateLimited, rateLimitRejections } from '@app/core';
+import type { PrincipalCounted } from './failed-auth.limiter';
 import { PRINCIPAL, principalTracker } from './rate-limit.policy';
 import { RedisThrottlerStorage, throttlerRecord } from './redis-throttler.storage';
 
 /** A principal's count taken in the authentication's Redis trip (FailedAuthLimiter), by request. */
-const countedInAuthentication = new WeakMap<object, { key: string; hits: number; pttlMs: number }>();
+const countedInAuthentication = new WeakMap<object, PrincipalCounted>();
 const ROUTE_OPTIONS = [THROTTLER_SKIP, THROTTLER_LIMIT, THROTTLER_TTL, THROTTLER_TRACKER, THROTTLER_KEY_GENERATOR, THROTTLER_BLOCK_DURATION];
 
 /** @nestjs/throttler's guard answering in the contract's 429 shape with `retry_after`. */
@@ -35,7 +36,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   /** Called by the authentication when its trip took the count of `principalWindow(...).key`. */
-  countedInAuthentication(req: object, counted: { key: string; hits: number; pttlMs: number }): void {
+  countedInAuthentication(req: object, counted: PrincipalCounted): void {
     countedInAuthentication.set(req, counted);
   }
 
