@@ -54,13 +54,17 @@ async function main(): Promise<void> {
     const legs = Object.keys(calls) as Leg[];
     for (const leg of legs) await closedLoop(calls[leg], 2); // warm-up: JIT, pools, SDK load
     const pids = { api: platform.api.pid!, upstream: upstreamProcess.pid!, bench: process.pid };
-    const loaded = {} as Record<Leg, Figures & { cpu: Record<string, number> }>;
-    for (const leg of legs) {
-      const { result, perCall } = await cpuPerCall(pids, () => closedLoop(calls[leg], SECONDS), (f) => f.calls);
-      loaded[leg] = { ...result, cpu: perCall };
-    }
-    const unloaded = {} as Record<Leg, Figures>;
-    for (const leg of legs) unloaded[leg] = await closedLoop(calls[leg], UNLOADED_SECONDS, 1);
+    // CPU per call of each process: loaded it bounds throughput, unloaded it is most of the latency added.
+    const measure = async (callers: number, seconds: number) => {
+      const figures = {} as Record<Leg, Figures & { cpu: Record<string, number> }>;
+      for (const leg of legs) {
+        const { result, perCall } = await cpuPerCall(pids, () => closedLoop(calls[leg], seconds, callers), (f) => f.calls);
+        figures[leg] = { ...result, cpu: perCall };
+      }
+      return figures;
+    };
+    const loaded = await measure(CONCURRENCY, SECONDS);
+    const unloaded = await measure(1, UNLOADED_SECONDS);
     await Promise.all([direct.close(), viaMcp.close()]);
 
     const cpu = (c: Record<string, number>) => `CPU/call: api ${c.api} ms, upstream ${c.upstream} ms, bench ${c.bench} ms`;
@@ -68,7 +72,7 @@ async function main(): Promise<void> {
     console.log(`loaded: ${CONCURRENCY} concurrent callers, ${SECONDS} s each`);
     for (const leg of legs) console.log(`${row(LABELS[leg], loaded[leg])}   ${cpu(loaded[leg].cpu)}`);
     console.log(`unloaded: 1 caller, ${UNLOADED_SECONDS} s each`);
-    for (const leg of legs) console.log(row(LABELS[leg], unloaded[leg]));
+    for (const leg of legs) console.log(`${row(LABELS[leg], unloaded[leg])}   ${cpu(unloaded[leg].cpu)}`);
     for (const leg of ['rest', 'mcp'] as const) {
       const share = (100 * loaded[leg].rps) / loaded.direct.rps;
       const added = unloaded[leg].p50 - unloaded.direct.p50;
