@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppException } from '@app/core';
+import { HeldSlots, LINGER_MS, type Slot } from './held-slots';
 
 export const TooManyConcurrentCalls = (limit: number) =>
   new AppException(
@@ -16,7 +17,7 @@ export const TooManyConcurrentCalls = (limit: number) =>
  * One deployment's slot changes since the last round trip, applied atomically in order: the
  * finished calls' slots are freed, expired slots (of a replica that crashed mid-call) are dropped,
  * then each waiting call takes a slot while the set holds fewer than its limit. Each slot carries
- * its own expiry (the call's timeout plus a margin).
+ * its own expiry (the call's timeout plus a margin and the reuse window).
  * ARGV: now, key ttl, release count, release ids..., then (id, expires at, limit) per acquire.
  */
 const APPLY = `
@@ -39,12 +40,17 @@ return taken`;
 
 /** A slot outlives its call's timeout by this much before another replica may reclaim it. */
 const SLOT_MARGIN_MS = 5_000;
+/**
+ * A slot is taken for this much longer still, the time during which this replica may hand it to
+ * further calls (each needs its whole timeout plus the margin left); then a call takes a fresh one.
+ * It lengthens by as much how long a crashed replica's slots stay counted.
+ */
+const SLOT_REUSE_MS = 5_000;
 /** After a failed or timed-out Redis call, calls skip the cap for this long instead of each waiting for Redis. */
 const FAIL_OPEN_MS = 5_000;
 
 interface Acquire {
-  id: string;
-  ttl: number;
+  slot: Slot;
   limit: number;
   settle: (taken: boolean | undefined) => void;
 }
@@ -62,9 +68,15 @@ type LimiterRedis = Redis & { gatewaySlots(key: string, ...args: Array<string | 
  * is out the slots taken and freed by all calls during one turn of the event loop go out together,
  * one scripted round trip per deployment (bounded by the connection's command timeout, no offline
  * queue); with none out, a call's acquire goes at once (a lone call does not wait a turn). A call waits
- * for its own answer before it starts, so no call runs without a slot; a freed slot reaches Redis at
- * the end of the turn, after the call's answer has left. When Redis is down or slow the cap is skipped (fail open, as the
- * rate limiter does): an outage of the limiter must not become an outage of the gateway.
+ * for its own answer before it starts, so no call runs without a slot.
+ *
+ * A call that finished within LINGER_MS leaves its slot with this replica (see HeldSlots) for that
+ * long: the next call to the deployment here takes it without a round trip, so steady traffic pays
+ * one only when a slot's reuse window runs out. The cap stays exact on one replica; other replicas
+ * count a lingering slot as taken. A longer call frees its slot at the end of the turn, after its
+ * answer has left: the trip saved would be a small part of such a call. When Redis is down or slow
+ * the cap is skipped (fail open, as the rate limiter does): an outage of the limiter must not become
+ * an outage of the gateway.
  */
 export class CallLimiter {
   private readonly logger = new Logger(CallLimiter.name);
@@ -75,6 +87,8 @@ export class CallLimiter {
   /** Round trips sent and not answered yet. */
   private inFlight = 0;
   private skipUntil = 0;
+  private readonly held = new HeldSlots((key, id) => this.batch(key, false).releases.push(id));
+  private closed = false;
 
   constructor(
     redis: Redis,
@@ -86,22 +100,35 @@ export class CallLimiter {
 
   async run<T>(deploymentId: string, limit: number, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
     const key = `${this.prefix}:gateway:inflight:${deploymentId}`;
-    const slot = await this.acquire(key, limit, timeoutMs);
+    const started = Date.now();
+    const slot = this.held.take(key, limit, started + timeoutMs + SLOT_MARGIN_MS) ?? (await this.acquire(key, limit, timeoutMs));
     try {
       return await fn();
     } finally {
-      // At the end of the turn: the call's answer leaves first.
-      if (slot) this.batch(key, false).releases.push(slot);
+      if (slot) {
+        const now = Date.now();
+        const reusable = !this.closed && now - started < LINGER_MS && now + timeoutMs + SLOT_MARGIN_MS <= slot.expiresAt;
+        this.held.finish(key, slot, limit, reusable, now);
+      }
     }
   }
 
-  /** The slot's id, or undefined when the cap was skipped; throws 429 when the deployment is at its limit. */
-  private async acquire(key: string, limit: number, timeoutMs: number): Promise<string | undefined> {
+  /** Best effort at shutdown: the idle slots go back now, the running calls' as they finish, rather than expire. */
+  close(): void {
+    this.closed = true;
+    this.held.releaseIdle();
+    this.flush();
+  }
+
+  /** A fresh slot, or undefined when the cap was skipped; throws 429 when the deployment is at its limit. */
+  private async acquire(key: string, limit: number, timeoutMs: number): Promise<Slot | undefined> {
     if (Date.now() < this.skipUntil || this.redis.status !== 'ready') return undefined;
-    const id = randomUUID();
-    const taken = await new Promise<boolean | undefined>((settle) => this.batch(key, true).acquires.push({ id, ttl: timeoutMs + SLOT_MARGIN_MS, limit, settle }));
+    const slot: Slot = { id: randomUUID(), expiresAt: Date.now() + timeoutMs + SLOT_MARGIN_MS + SLOT_REUSE_MS, idleSince: 0 };
+    const taken = await new Promise<boolean | undefined>((settle) => this.batch(key, true).acquires.push({ slot, limit, settle }));
     if (taken === false) throw TooManyConcurrentCalls(limit);
-    return taken ? id : undefined;
+    if (!taken) return undefined;
+    this.held.add(key);
+    return slot;
   }
 
   /** `waiting`: a call waits on this change; with no round trip out it goes at once, else at the end of the turn. */
@@ -129,8 +156,8 @@ export class CallLimiter {
     this.batches = new Map();
     for (const [key, { releases, acquires }] of batches) {
       const now = Date.now();
-      const ttl = Math.max(0, ...acquires.map((a) => a.ttl));
-      const args = [now, ttl, releases.length, ...releases, ...acquires.flatMap((a) => [a.id, now + a.ttl, a.limit])];
+      const ttl = Math.max(0, ...acquires.map((a) => a.slot.expiresAt - now));
+      const args = [now, ttl, releases.length, ...releases, ...acquires.flatMap((a) => [a.slot.id, a.slot.expiresAt, a.limit])];
       this.inFlight++;
       this.redis.gatewaySlots(key, ...args).then(
         (taken) => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { CallToolResult, ServerCapabilities } from '@modelcontextprotocol/client';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig, AppException, NotFound, REDIS, ValidationFailed } from '@app/core';
@@ -27,7 +27,7 @@ function outcomeOf(err: unknown): CallOutcome {
  * through the pooled client, and count it.
  */
 @Injectable()
-export class GatewayService {
+export class GatewayService implements OnModuleDestroy {
   private readonly limiter: CallLimiter;
 
   constructor(
@@ -38,6 +38,11 @@ export class GatewayService {
     private readonly metrics: GatewayMetrics,
   ) {
     this.limiter = new CallLimiter(redis, config.queuePrefix);
+  }
+
+  /** Idle concurrency slots go back while Redis is still open (RedisModule closes it in a later hook). */
+  onModuleDestroy(): void {
+    this.limiter.close();
   }
 
   /** A running deployment behind `slug` (404 when there is none, 503 when it is not running). */
