@@ -8,6 +8,7 @@ import { GatewayService } from './gateway.service';
 import { clientSdk, type McpLowLevelServer, serverSdk, type ServerSdk } from '../sdk/mcp-sdk';
 import { UpstreamRpcError } from '../upstream/upstream-errors';
 import { McpSessionTokens } from './mcp-session-token';
+import { parsedWebRequest } from './parsed-web-request';
 import { sendWebResponse } from './send-web-response';
 
 const SESSION_HEADER = 'mcp-session-id';
@@ -41,6 +42,11 @@ function toMcpFailure({ ProtocolError, ProtocolErrorCode }: ServerSdk, err: unkn
   }
   if (err.errorCode === 'NOT_FOUND') throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${String(err.extra.resource_id)}`);
   throw new ProtocolError(ProtocolErrorCode.InternalError, String(err.detail), { error_code: err.errorCode });
+}
+
+/** The deployment's endpoint when one is built: taken without an await on the per-request path. */
+function builtEndpoint(resolved: ResolvedDeployment): DeploymentEndpoint | undefined {
+  return resolved.attachments.get('mcp') as DeploymentEndpoint | undefined;
 }
 
 function isInitialize(body: unknown): body is { method: 'initialize'; params?: { protocolVersion?: string } } {
@@ -83,20 +89,18 @@ export class McpEndpoint {
       // Verified here; the stateless legacy leg below keeps nothing per session.
       delete req.headers[SESSION_HEADER];
     }
-    const sdk = await serverSdk();
-    const endpoint = await this.endpointFor(sdk, resolved);
+    const sdk = serverSdk.loaded() ?? (await serverSdk());
+    const endpoint = builtEndpoint(resolved) ?? (await this.buildEndpoint(sdk, resolved));
     // No abort signal: a JSON answer has nothing to stop (the upstream call runs to its end either
     // way), and a stream the client leaves is cancelled by sendWebResponse.
     const body: unknown = req.body;
-    const request = await sdk.toWebRequest(req, body);
-    const response = (await sdk.isLegacyRequest(request, body))
-      ? await this.serveLegacy(sdk, endpoint, request, body, { d: resolved.deployment.id, u: user.id })
-      : await endpoint.modern.fetch(request, { parsedBody: body });
-    await sendWebResponse(response, res);
+    const request = body === undefined ? await sdk.toWebRequest(req) : parsedWebRequest(req);
+    if (await sdk.isLegacyRequest(request, body)) await this.serveLegacy(sdk, endpoint, request, body, { d: resolved.deployment.id, u: user.id }, res);
+    else await sendWebResponse(await endpoint.modern.fetch(request, { parsedBody: body }), res);
   }
 
   /** One 2025-11-25 request on a fresh server and stateless transport, answered as JSON; an `initialize` answer carries a session id. */
-  private async serveLegacy(sdk: ServerSdk, endpoint: DeploymentEndpoint, request: globalThis.Request, body: unknown, owner: { d: string; u: string }): Promise<globalThis.Response> {
+  private async serveLegacy(sdk: ServerSdk, endpoint: DeploymentEndpoint, request: globalThis.Request, body: unknown, owner: { d: string; u: string }, res: Response): Promise<void> {
     const server = endpoint.server();
     const transport = new sdk.WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
@@ -104,9 +108,11 @@ export class McpEndpoint {
       const answer = await transport.handleRequest(request, { parsedBody: body });
       // The SDK builds its Response with mutable headers: no copy needed to add one.
       if (isInitialize(body) && answer.ok) answer.headers.set(SESSION_HEADER, this.sessions.issue({ ...owner, v: body.params?.protocolVersion ?? '' }));
-      return answer;
+      await sendWebResponse(answer, res);
     } finally {
-      // A JSON answer is complete when it resolves; closing the server closes its transport.
+      // A JSON answer is complete when it resolves, so the server (and with it its transport) is
+      // closed once the answer has been written: closing runs synchronously, building the
+      // ConnectionClosed error it settles leftovers with, and would otherwise delay the answer.
       void server.close().catch(() => undefined);
     }
   }
@@ -116,11 +122,9 @@ export class McpEndpoint {
    * upstream advertises besides tools (resources, prompts); while the upstream cannot be asked, a
    * tools-only endpoint answers this request and the next one asks again.
    */
-  private async endpointFor(sdk: ServerSdk, resolved: ResolvedDeployment): Promise<DeploymentEndpoint> {
-    const existing = resolved.attachments.get('mcp') as DeploymentEndpoint | undefined;
-    if (existing) return existing;
+  private async buildEndpoint(sdk: ServerSdk, resolved: ResolvedDeployment): Promise<DeploymentEndpoint> {
     const upstream = await this.gateway.upstreamCapabilities(resolved).catch(() => undefined);
-    const raced = resolved.attachments.get('mcp') as DeploymentEndpoint | undefined;
+    const raced = builtEndpoint(resolved);
     if (raced) return raced;
     const server = this.serverFactory(sdk, resolved, upstream ?? {});
     const modern = sdk.createMcpHandler(server, {
