@@ -99,7 +99,7 @@ export class McpEndpoint {
     else await sendWebResponse(await endpoint.modern.fetch(request, { parsedBody: body }), res);
   }
 
-  /** One 2025-11-25 request on a fresh server and stateless transport, answered as JSON; an `initialize` answer carries a session id. */
+  /** One 2025-11-25 request on a fresh server and stateless transport, written to `res` as JSON; an `initialize` answer carries a session id. */
   private async serveLegacy(sdk: ServerSdk, endpoint: DeploymentEndpoint, request: globalThis.Request, body: unknown, owner: { d: string; u: string }, res: Response): Promise<void> {
     const server = endpoint.server();
     const transport = new sdk.WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
