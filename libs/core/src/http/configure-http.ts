@@ -11,7 +11,7 @@ import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { hasRawBody, mountRawBodyParsers, rawBodyRoutes } from './raw-body-routes';
 import { requestIdMiddleware } from './request-id.middleware';
 import { ScreenInputGuard } from './screen-input.guard';
-import { enableCors, securityHeaders } from './security-headers';
+import { corsMiddleware, securityHeaders } from './security-headers';
 
 /**
  * HTTP plumbing shared by both apps: request ids, body parsing, input screening, validation,
@@ -27,18 +27,21 @@ export function configureHttp(app: INestApplication, config: AppConfig, log: Pin
   express.set('trust proxy', config.trustProxy);
   const setSecurityHeaders = securityHeaders();
   const logWhenFinished = requestLog(log);
+  const cors = corsMiddleware(config);
   // One middleware for what every request gets first: each express layer is a router step per request.
   express.use((req: Request, res: Response, next: NextFunction) => {
     setSecurityHeaders(req, res);
     logWhenFinished(req, res);
-    requestIdMiddleware(req, res, next);
+    requestIdMiddleware(req, res, () => cors(req, res, next));
   });
-  enableCors(express, config);
   const logger = new Logger('Errors');
   mountRawBodyParsers(express.getHttpAdapter().getInstance(), rawBodyRoutes(app), (err, req, res) => sendError(bodyReadError(err), req, res, logger));
   const parseJson = jsonBodyParser(config.bodyLimit);
-  express.use((req: Request, res: Response, next: NextFunction) => (hasRawBody(req) ? next() : parseJson(req, res, next)));
-  express.use(httpMetricsMiddleware);
+  // The metrics start where a body was read (what the parsers refuse is not counted), in the parser's layer.
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    const measured = () => httpMetricsMiddleware(req, res, next);
+    return hasRawBody(req) ? measured() : parseJson(req, res, measured);
+  });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalGuards(new ScreenInputGuard());
   app.useGlobalPipes(new ApiValidationPipe());

@@ -42,7 +42,7 @@ describe('security headers', () => {
 
   beforeAll(async () => {
     app = await NestFactory.create(PingModule, { bodyParser: false, logger: false });
-    configureHttp(app, loadConfig({ TRUST_PROXY: 'true' }), pino({ level: 'silent' }));
+    configureHttp(app, loadConfig({ TRUST_PROXY: 'true', CORS_ORIGINS: 'https://app.example.com' }), pino({ level: 'silent' }));
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
   });
@@ -69,5 +69,22 @@ describe('security headers', () => {
       ...SECURITY_HEADERS,
       'strict-transport-security': 'max-age=31536000; includeSubDomains',
     });
+  });
+
+  it('answers CORS for a listed Origin only, preflight included', async () => {
+    const origin = 'https://app.example.com';
+    expect(await headersOf('/ping', { headers: { origin } })).toMatchObject({
+      'access-control-allow-origin': origin,
+      'access-control-expose-headers': 'ETag,Location,Retry-After,X-Request-Id',
+      vary: 'Origin',
+    });
+    const preflight = await fetch(`${url}/ping`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,HEAD,POST,PUT,PATCH,DELETE');
+    expect(preflight.headers.get('access-control-max-age')).toBe('600');
+    for (const init of [{ headers: { origin: 'https://evil.example.com' } }, {}, { method: 'OPTIONS' }]) {
+      const headers = await headersOf('/ping', init);
+      expect(Object.keys(headers).filter((name) => name.startsWith('access-control-') || name === 'vary')).toEqual([]);
+    }
   });
 });

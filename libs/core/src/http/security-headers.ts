@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Request, Response } from 'express';
+import type { TLSSocket } from 'node:tls';
+import cors from 'cors';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { AppConfig } from '../config/app-config';
 
@@ -40,6 +41,14 @@ function recordHelmetHeaders(options: HelmetOptions): [string, string][] {
 }
 
 /**
+ * `req.secure` without its cost where it cannot differ: express asks the trust-proxy function about
+ * the peer address (parsing it) on every read, only to fall back to the socket when no
+ * X-Forwarded-Proto came, which is the case for every request that did not pass a proxy.
+ */
+const cameOverHttps = (req: Request): boolean =>
+  req.headers['x-forwarded-proto'] === undefined ? (req.socket as Partial<TLSSocket>).encrypted === true : req.secure;
+
+/**
  * Headers on every response: helmet (nosniff, frame denial, CSP, Referrer-Policy: no-referrer),
  * HSTS only when the request reached us over HTTPS (directly, or via a proxy trusted by
  * TRUST_PROXY), and `Cache-Control: no-store` on everything but the docs, since most responses carry
@@ -49,18 +58,23 @@ export function securityHeaders(): (req: Request, res: Response) => void {
   const helmetHeaders = recordHelmetHeaders(HELMET);
   return (req, res) => {
     for (const [name, value] of helmetHeaders) res.setHeader(name, value);
-    if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
+    if (cameOverHttps(req)) res.setHeader('Strict-Transport-Security', HSTS);
     if (!DOCS.test(req.path)) res.setHeader('Cache-Control', 'no-store');
   };
 }
 
-/** CORS answers only the origins listed in CORS_ORIGINS. */
-export function enableCors(express: NestExpressApplication, config: AppConfig): void {
-  express.enableCors({
+/**
+ * CORS answers only the origins listed in CORS_ORIGINS. A request without an Origin header gets no
+ * CORS header from the cors middleware (our origin callback refuses `undefined`), preflight or not,
+ * so it goes straight on without the middleware's per-request options copy and callbacks.
+ */
+export function corsMiddleware(config: AppConfig): RequestHandler {
+  const handle = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && config.corsOrigins.includes(origin)),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding', 'X-API-Key', 'X-Request-Id', 'If-Match', 'Idempotency-Key'],
     exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
     maxAge: 600,
   });
+  return (req: Request, res: Response, next: NextFunction) => (req.headers.origin === undefined ? next() : handle(req, res, next));
 }
