@@ -10,6 +10,7 @@ import { ApiKeyEntity } from './entities/api-key.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthGuard } from './guards/auth.guard';
+import { RouteMetadata } from './guards/route-metadata';
 import { PasswordHasher } from './passwords/password-hasher';
 import { AccountRevisions } from './principals/account-revisions';
 import { CachedPrincipals } from './principals/cached-principals';
@@ -48,6 +49,7 @@ import { UsersService } from './users/users.service';
     FailedAuthLimiter,
     SessionsService,
     UserAdministrationService,
+    RouteMetadata,
     AuthGuard,
     RateLimitGuard,
   ],

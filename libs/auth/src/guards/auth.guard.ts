@@ -1,5 +1,4 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppException, Forbidden, IS_PUBLIC } from '@app/core';
 import { AuthenticationService } from '../authentication.service';
@@ -10,12 +9,13 @@ import { type Permission, ROLE_PERMISSIONS } from '../permissions';
 import type { ExpectedPrincipal } from '../principals/cached-principals';
 import { FailedAuthLimiter, type PrincipalCount } from '../rate-limit/failed-auth.limiter';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { RouteMetadata } from './route-metadata';
 
 /** Global: every HTTP route needs credentials unless it is @Public(); @RequirePermission is enforced here. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly reflector: RouteMetadata,
     private readonly authentication: AuthenticationService,
     private readonly failures: FailedAuthLimiter,
     private readonly rateLimit: RateLimitGuard,

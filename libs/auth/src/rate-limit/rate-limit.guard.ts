@@ -1,5 +1,13 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerRequest, type ThrottlerStorage } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+  type ThrottlerRequest,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import {
   THROTTLER_BLOCK_DURATION,
   THROTTLER_KEY_GENERATOR,
@@ -9,7 +17,9 @@ import {
   THROTTLER_TTL,
 } from '@nestjs/throttler/dist/throttler.constants';
 import { RateLimited, rateLimitRejections } from '@app/core';
+import { RouteMetadata } from '../guards/route-metadata';
 import type { PrincipalCounted } from './failed-auth.limiter';
+import { HashedKeys } from './hashed-keys';
 import { PRINCIPAL, principalTracker } from './rate-limit.policy';
 import { RedisThrottlerStorage, throttlerRecord } from './redis-throttler.storage';
 
@@ -20,6 +30,12 @@ const ROUTE_OPTIONS = [THROTTLER_SKIP, THROTTLER_LIMIT, THROTTLER_TTL, THROTTLER
 /** @nestjs/throttler's guard answering in the contract's 429 shape with `retry_after`. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  private readonly hashedKeys = new HashedKeys();
+
+  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage, routeMetadata: RouteMetadata) {
+    super(options, storage, routeMetadata);
+  }
+
   /**
    * The Redis key and length of the window `userId`'s request to this route counts in, for the
    * authentication to take the count in its own round trip. Undefined where the route has any
@@ -33,6 +49,11 @@ export class RateLimitGuard extends ThrottlerGuard {
     if ((throttler.skipIf ?? this.commonOptions.skipIf)?.(context) || (throttler.ignoreUserAgents ?? this.commonOptions.ignoreUserAgents)) return undefined;
     const generateKey = throttler.generateKey ?? this.commonOptions.generateKey!;
     return { key: this.storageService.counterKey(PRINCIPAL, generateKey(context, principalTracker(userId), PRINCIPAL)), windowMs: throttler.ttl };
+  }
+
+  /** The library's key (a SHA-256 of route, throttler and tracker), hashed once per principal and route. */
+  protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
+    return this.hashedKeys.get(`${context.getClass().name}-${context.getHandler().name}-${name}-${suffix}`, () => super.generateKey(context, suffix, name));
   }
 
   /** Called by the authentication when its trip took the count of `principalWindow(...).key`. */
