@@ -2,20 +2,16 @@ import { ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { ThrottlerOptions } from '@nestjs/throttler';
 import type { AppConfig } from '@app/core';
 import type { AuthUser } from '../auth-user';
+import { RouteMetadata } from '../guards/route-metadata';
 
 export const CREDENTIAL_ROUTE = 'auth:credential-route';
 
 /** Marks login/register/refresh: strict limits per IP and per username instead of the principal limit. */
 export const CredentialRoute = () => SetMetadata(CREDENTIAL_ROUTE, true);
 
-/** Asked by all three throttlers of every request; a handler's decorators never change, so it is read once per handler. */
-const credentialRoutes = new WeakMap<object, boolean>();
-function isCredentialRoute(context: ExecutionContext): boolean {
-  const handler = context.getHandler();
-  let credential = credentialRoutes.get(handler);
-  if (credential === undefined) credentialRoutes.set(handler, (credential = Reflect.getMetadata(CREDENTIAL_ROUTE, handler) === true));
-  return credential;
-}
+/** Asked by all three throttlers of every request: read through RouteMetadata, once per route. */
+const routeMetadata = new RouteMetadata();
+const isCredentialRoute = (context: ExecutionContext) => routeMetadata.getAllAndOverride<boolean | undefined>(CREDENTIAL_ROUTE, [context.getHandler(), context.getClass()]) === true;
 const MINUTE_MS = 60_000;
 /** The limit on everything but the credential routes, per authenticated user (else per IP). */
 export const PRINCIPAL = 'principal';
